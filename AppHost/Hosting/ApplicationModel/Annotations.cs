@@ -30,12 +30,21 @@ public sealed class HealthCheckAnnotation(string description, Func<CancellationT
     public Func<CancellationToken, Task<HealthCheckResult>> Check { get; } = check;
 }
 
-/// <summary>The container image the deployment manifest names for an infrastructure resource.</summary>
+/// <summary>
+/// How the deployment manifest runs an infrastructure resource: its official image, and the
+/// environment and arguments that image needs (values are strings or manifest expressions).
+/// </summary>
 public sealed class ContainerImageAnnotation(string image, string tag) : IResourceAnnotation
 {
     public string Image { get; } = image;
 
     public string Tag { get; } = tag;
+
+    public string? Entrypoint { get; init; }
+
+    public IReadOnlyList<object> Args { get; init; } = [];
+
+    public IReadOnlyDictionary<string, object> Environment { get; init; } = new Dictionary<string, object>();
 }
 
 /// <summary>Marks a resource that others reference, for the dashboard's relationships.</summary>

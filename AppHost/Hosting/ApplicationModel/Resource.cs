@@ -23,7 +23,11 @@ public interface IResourceWithParent : IResource
     IResource Parent { get; }
 }
 
-public interface IResourceWithConnectionString : IResource
+/// <summary>
+/// A resource others connect to. As a hole in another expression it stands for its whole connection
+/// string (<c>{name.connectionString}</c> in the manifest), as in Aspire.
+/// </summary>
+public interface IResourceWithConnectionString : IResource, IValueProvider, IManifestExpressionProvider
 {
     /// <summary>The connection string as an expression: resolvable at run time and writable into the manifest.</summary>
     ReferenceExpression ConnectionStringExpression { get; }
@@ -32,6 +36,11 @@ public interface IResourceWithConnectionString : IResource
     string ConnectionStringEnvironmentVariable => $"ConnectionStrings__{Name}";
 
     ValueTask<string?> GetConnectionStringAsync(CancellationToken cancellationToken = default) =>
+        ConnectionStringExpression.GetValueAsync(cancellationToken);
+
+    string IManifestExpressionProvider.ValueExpression => $"{{{Name}.connectionString}}";
+
+    ValueTask<string?> IValueProvider.GetValueAsync(CancellationToken cancellationToken) =>
         ConnectionStringExpression.GetValueAsync(cancellationToken);
 }
 

@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// Resources run as Linux processes (setsid, setpriv, process-group signals).
+[assembly: SupportedOSPlatform("linux")]

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.Publishing;
+
+/// <summary>In publish mode: writes the manifest, then ends the AppHost.</summary>
+internal sealed class ManifestPublishingService(
+    DistributedApplicationModel model,
+    PublishingOptions options,
+    IHostApplicationLifetime lifetime,
+    ILogger<ManifestPublishingService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!string.Equals(options.Publisher, "manifest", StringComparison.Ordinal))
+        {
+            throw new DistributedApplicationException($"publisher '{options.Publisher}' is not known; the only publisher is 'manifest'.");
+        }
+
+        var outputPath = Path.GetFullPath(options.OutputPath ?? "aspire-manifest.json");
+        if (Directory.Exists(outputPath))
+        {
+            outputPath = Path.Combine(outputPath, "aspire-manifest.json");
+        }
+
+        await using (var stream = File.Create(outputPath))
+        {
+            await ManifestWriter.WriteAsync(model, Path.GetDirectoryName(outputPath)!, stream, cancellationToken);
+        }
+
+        logger.LogInformation("Wrote the deployment manifest to {Path}", outputPath);
+        lifetime.StopApplication();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,70 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var identityDb = postgres.AddDatabase("identitydb");
+var messagingDb = postgres.AddDatabase("messagingdb");
+var recordingDb = postgres.AddDatabase("recordingdb");
+var searchDb = postgres.AddDatabase("searchdb");
+var analyticsDb = postgres.AddDatabase("analyticsdb");
+var redis = builder.AddRedis("redis");
+var eventBus = builder.AddRabbitMQ("eventbus");
+var objectStore = builder.AddS3ObjectStore("objectstore");
+var mail = builder.AddMailDev("mail");
+
+var identity = builder.AddProject<Projects.Identity>("identity")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(mail).WaitFor(mail)
+    .WithHttpHealthCheck("/health");
+
+var messaging = builder.AddProject<Projects.Messaging>("messaging")
+    .WithReference(messagingDb).WaitFor(messagingDb)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(objectStore).WaitFor(objectStore)
+    .WithReference(identity)
+    .WithHttpHealthCheck("/health");
+
+var presence = builder.AddProject<Projects.Presence>("presence")
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(identity)
+    .WithHttpHealthCheck("/health");
+
+var mediaSfu = builder.AddProject<Projects.MediaSfu>("mediasfu")
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(identity)
+    .WithHttpHealthCheck("/health");
+
+var recording = builder.AddProject<Projects.Recording>("recording")
+    .WithReference(recordingDb).WaitFor(recordingDb)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(objectStore).WaitFor(objectStore)
+    .WithReference(identity)
+    .WithHttpHealthCheck("/health");
+
+var search = builder.AddProject<Projects.Search>("search")
+    .WithReference(searchDb).WaitFor(searchDb)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(identity)
+    .WithHttpHealthCheck("/health");
+
+var analytics = builder.AddProject<Projects.Analytics>("analytics")
+    .WithReference(analyticsDb).WaitFor(analyticsDb)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(identity)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithHttpEndpoint(port: builder.Configuration.GetValue("Gateway:Port", 8080))
+    .WithExternalHttpEndpoints()
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(presence).WaitFor(presence)
+    .WithReference(mediaSfu).WaitFor(mediaSfu)
+    .WithReference(recording).WaitFor(recording)
+    .WithReference(search).WaitFor(search)
+    .WithReference(analytics).WaitFor(analytics)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();
