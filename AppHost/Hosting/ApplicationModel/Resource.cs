@@ -35,13 +35,16 @@ public interface IResourceWithConnectionString : IResource, IValueProvider, IMan
     /// <summary>The name under which dependants find it: <c>ConnectionStrings__{name}</c>.</summary>
     string ConnectionStringEnvironmentVariable => $"ConnectionStrings__{Name}";
 
-    ValueTask<string?> GetConnectionStringAsync(CancellationToken cancellationToken = default) =>
-        ConnectionStringExpression.GetValueAsync(cancellationToken);
-
     string IManifestExpressionProvider.ValueExpression => $"{{{Name}.connectionString}}";
 
     ValueTask<string?> IValueProvider.GetValueAsync(CancellationToken cancellationToken) =>
         ConnectionStringExpression.GetValueAsync(cancellationToken);
+}
+
+public static class ResourceWithConnectionStringExtensions
+{
+    public static ValueTask<string?> GetConnectionStringAsync(this IResourceWithConnectionString resource, CancellationToken cancellationToken = default) =>
+        resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
 }
 
 public interface IResourceWithEndpoints : IResource;

@@ -17,7 +17,8 @@ internal sealed class ManifestPublishingService(
             throw new DistributedApplicationException($"publisher '{options.Publisher}' is not known; the only publisher is 'manifest'.");
         }
 
-        var outputPath = Path.GetFullPath(options.OutputPath ?? "aspire-manifest.json");
+        // Relative to the AppHost project, as with Aspire: --output-path ../aspire-manifest.json lands beside the solution.
+        var outputPath = Path.GetFullPath(options.OutputPath ?? "aspire-manifest.json", model.AppHostDirectory);
         if (Directory.Exists(outputPath))
         {
             outputPath = Path.Combine(outputPath, "aspire-manifest.json");
