@@ -21,8 +21,11 @@ public sealed class AppHostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private AppHostProcess(Process process, Uri gatewayUrl, Uri dashboardUrl, string dataDirectory)
+    private readonly bool ownsDataDirectory;
+
+    private AppHostProcess(Process process, Uri gatewayUrl, Uri dashboardUrl, string dataDirectory, bool ownsDataDirectory)
     {
+        this.ownsDataDirectory = ownsDataDirectory;
         this.process = process;
         GatewayUrl = gatewayUrl;
         DashboardUrl = dashboardUrl;
@@ -47,7 +50,8 @@ public sealed class AppHostProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
-    public static AppHostProcess Start()
+    /// <summary>Starts the AppHost; with <paramref name="dataDirectory"/> it reuses (and keeps) existing data, as a second run does.</summary>
+    public static AppHostProcess Start(string? dataDirectory = null)
     {
         var root = TestFolders.RepositoryRoot;
         var appHost = Path.Combine(root, "AppHost", "bin", Configuration, "net10.0", "AppHost.dll");
@@ -56,7 +60,8 @@ public sealed class AppHostProcess : IAsyncDisposable
             throw new InvalidOperationException($"{appHost} is missing; build the solution in {Configuration} first.");
         }
 
-        var dataDirectory = TestFolders.Create("app");
+        var ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= TestFolders.Create("app");
         var gatewayPort = PortAllocator.FreePort();
         var dashboardPort = PortAllocator.FreePort();
         var otlpPort = PortAllocator.FreePort();
@@ -73,7 +78,7 @@ public sealed class AppHostProcess : IAsyncDisposable
         info.Environment["Dashboard__OtlpHttpUrl"] = $"http://localhost:{otlpPort}";
         info.Environment["AppHost__DataDirectory"] = dataDirectory;
         var process = new Process { StartInfo = info };
-        var host = new AppHostProcess(process, new Uri($"http://localhost:{gatewayPort}"), new Uri($"http://localhost:{dashboardPort}"), dataDirectory);
+        var host = new AppHostProcess(process, new Uri($"http://localhost:{gatewayPort}"), new Uri($"http://localhost:{dashboardPort}"), dataDirectory, ownsDataDirectory);
         process.OutputDataReceived += (_, e) => host.Collect(e.Data);
         process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
         process.Start();
@@ -174,7 +179,10 @@ public sealed class AppHostProcess : IAsyncDisposable
             Dashboard.Dispose();
             Gateway.Dispose();
             process.Dispose();
-            TestFolders.Delete(DataDirectory);
+            if (ownsDataDirectory)
+            {
+                TestFolders.Delete(DataDirectory);
+            }
         }
     }
 
