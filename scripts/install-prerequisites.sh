@@ -48,6 +48,6 @@ if [[ ! -d node_modules/s3rver || ! -d node_modules/maildev || package-lock.json
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [[ -f .config/dotnet-tools.json ]]; then
+if [[ -f dotnet-tools.json ]]; then
   dotnet tool restore >/dev/null
 fi

@@ -1,0 +1,9 @@
+using WebRtcChat.Identity.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIdentityService();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

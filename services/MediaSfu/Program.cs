@@ -1,0 +1,9 @@
+using WebRtcChat.MediaSfu.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMediaSfuService();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,16 @@
+using WebRtcChat.Messaging.Data;
+
+namespace WebRtcChat.Messaging.Extensions;
+
+public static class MessagingExtensions
+{
+    /// <summary>The Messaging service's stores: its PostgreSQL database (with the outbox) and the event bus.</summary>
+    public static IHostApplicationBuilder AddMessagingService(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<MessagingDbContext>("messagingdb");
+        builder.AddOutbox<MessagingDbContext>();
+        builder.AddEventBus("eventbus");
+        builder.AddObjectStore("objectstore", bucket: "attachments");
+        return builder;
+    }
+}

@@ -1,0 +1,9 @@
+using WebRtcChat.Messaging.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMessagingService();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,9 @@
+using WebRtcChat.Presence.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPresenceService();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();
