@@ -1,0 +1,178 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WebRtcChat.ServiceDefaults.EventBus;
+
+/// <summary>
+/// Publishes committed outbox rows in id order. Each batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several
+/// instances never publish the same row at once. Each event goes out with MessageId = outbox id. A broker failure
+/// stops the batch (later rows wait, keeping order), is recorded on the row, and backs the dispatcher off.
+/// </summary>
+internal sealed partial class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal<TContext> signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
+{
+    private const string ClaimBatchSql =
+        "SELECT * FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED";
+
+    private static readonly TimeSpan CleanupEvery = TimeSpan.FromHours(1);
+    private readonly OutboxOptions settings = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var nextCleanup = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var (published, failed) = await DispatchBatchAsync(stoppingToken);
+                if (failed)
+                {
+                    await Task.Delay(Backoff(++failures), time, stoppingToken);
+                    continue;
+                }
+
+                failures = 0;
+                if (time.GetUtcNow() >= nextCleanup)
+                {
+                    await CleanupAsync(stoppingToken);
+                    nextCleanup = time.GetUtcNow() + CleanupEvery;
+                }
+
+                if (published < settings.BatchSize)
+                {
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The database itself is unavailable (or the schema is not there yet): try again later.
+                LogDatabaseFailure(logger, typeof(TContext).Name, exception);
+                await Task.Delay(Backoff(++failures), time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await db.Set<OutboxMessage>()
+            .FromSqlRaw(ClaimBatchSql, settings.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return (0, false);
+        }
+
+        var published = 0;
+        var failed = false;
+        foreach (var message in batch)
+        {
+            if (!TryRead(message, out var @event, out var type))
+            {
+                continue;
+            }
+
+            try
+            {
+                await PublishAsync(message.Id, @event, type, cancellationToken);
+                message.DispatchedAt = time.GetUtcNow();
+                published++;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                message.Attempts++;
+                message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}");
+                LogPublishFailure(logger, message.Id, message.Attempts, exception);
+                failed = true;
+                break;
+            }
+        }
+
+        // Marks are saved even when the shutdown token fires: these events are already on the broker.
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        if (published > 0)
+        {
+            LogPublished(logger, published, typeof(TContext).Name);
+        }
+
+        return (published, failed);
+    }
+
+    /// <summary>A row whose type is unknown or whose body does not parse is recorded and left behind; it cannot block the rest.</summary>
+    private bool TryRead(OutboxMessage message, [NotNullWhen(true)] out object? @event, [NotNullWhen(true)] out Type? type)
+    {
+        @event = null;
+        type = IntegrationEventTypes.Resolve(message.Type);
+        try
+        {
+            @event = type is null ? null : JsonSerializer.Deserialize(message.Body, type, IntegrationEventTypes.Json);
+        }
+        catch (JsonException exception)
+        {
+            message.LastError = Truncate(exception.Message);
+        }
+
+        if (@event is not null && type is not null)
+        {
+            return true;
+        }
+
+        message.Attempts++;
+        message.LastError ??= $"Event type '{message.Type}' is not loaded in this service.";
+        LogUnreadable(logger, message.Id, message.Type);
+        return false;
+    }
+
+    private async Task PublishAsync(Guid messageId, object @event, Type type, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.PublishTimeout);
+        await bus.Publish(@event, type, context => context.MessageId = messageId, timeout.Token);
+    }
+
+    private async Task CleanupAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var before = time.GetUtcNow() - settings.Retention;
+        await db.Set<OutboxMessage>()
+            .Where(m => m.DispatchedAt != null && m.DispatchedAt < before)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(settings.MaxBackoff.TotalMilliseconds, 1000 * Math.Pow(2, Math.Min(failures - 1, 10))));
+
+    private static string Truncate(string value) => value.Length <= 2000 ? value : value[..2000];
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Published {Count} outbox events of {Context}")]
+    private static partial void LogPublished(ILogger logger, int count, string context);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Publishing outbox event {MessageId} failed (attempt {Attempts}); it stays in the outbox")]
+    private static partial void LogPublishFailure(ILogger logger, Guid messageId, int attempts, Exception exception);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Outbox event {MessageId} of type {Type} cannot be read; it is skipped")]
+    private static partial void LogUnreadable(ILogger logger, Guid messageId, string type);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Outbox of {Context} could not be read")]
+    private static partial void LogDatabaseFailure(ILogger logger, string context, Exception exception);
+}

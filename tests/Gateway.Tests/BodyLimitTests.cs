@@ -1,0 +1,59 @@
+using System.Net;
+using WebRtcChat.Gateway.Tests.Infrastructure;
+
+namespace WebRtcChat.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class BodyLimitTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms/r1/messages")
+        {
+            Content = new ByteArrayContent(new byte[GatewayFixture.DefaultMaxBytes * 4]),
+        };
+
+        using var response = await fixture.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.ReadProblemAsync();
+        Assert.Equal(413, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused_with_413()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms/r1/messages")
+        {
+            Content = new StreamContent(new UnknownLengthStream(GatewayFixture.DefaultMaxBytes * 4)),
+        };
+
+        using var response = await fixture.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.ReadProblemAsync();
+        Assert.Equal(413, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_upload_route_accepts_a_body_larger_than_the_default_limit()
+    {
+        var size = GatewayFixture.DefaultMaxBytes * 8;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/attachments")
+        {
+            Content = new ByteArrayContent(new byte[size]),
+        };
+
+        using var response = await fixture.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(size, (await response.ReadEchoAsync()).BodyLength);
+    }
+
+    /// <summary>A body whose length is not known up front, so HttpClient sends it chunked.</summary>
+    private sealed class UnknownLengthStream(int length) : MemoryStream(new byte[length])
+    {
+        public override bool CanSeek => false;
+    }
+}

@@ -1,0 +1,5 @@
+namespace WebRtcChat.ServiceDefaults.Tests.Support;
+
+public sealed record NoteAdded(Guid NoteId, int Sequence);
+
+public sealed record Doomed(Guid Id);

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using WebRtcChat.Testing;
+
+namespace WebRtcChat.Services.Tests;
+
+/// <summary>Each service, hosted on the real stores, starts ready: healthy, documented, its schema migrated.</summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class ServiceStartupTests(TestInfrastructure infrastructure)
+{
+    public static TheoryData<string> DatabaseServices => ["identity", "messaging", "recording", "search", "analytics"];
+
+    public static TheoryData<string> RedisServices => ["presence", "mediasfu"];
+
+    [Theory]
+    [MemberData(nameof(DatabaseServices))]
+    public async Task A_database_service_starts_healthy_with_its_schema_migrated(string service)
+    {
+        var database = await infrastructure.CreateDatabaseAsync(service);
+        await using var host = ServiceHosts.Create(service, ServiceSettings.For(infrastructure, database, service + "db"));
+        using var client = host.CreateClient();
+
+        await AssertHealthyAsync(client, checkedStore: service + "db");
+        await AssertOpenApiDocumentAsync(client);
+        Assert.Equal(["inbox_messages", "outbox_messages"], await TablesAsync(database, "inbox_messages", "outbox_messages"));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServices))]
+    public async Task A_redis_service_starts_healthy(string service)
+    {
+        await using var host = ServiceHosts.Create(service, ServiceSettings.For(infrastructure, database: string.Empty));
+        using var client = host.CreateClient();
+
+        await AssertHealthyAsync(client, checkedStore: "redis");
+        await AssertOpenApiDocumentAsync(client);
+    }
+
+    private static async Task AssertHealthyAsync(HttpClient client, string checkedStore)
+    {
+        using var response = await client.GetAsync("/health");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/health answered {(int)response.StatusCode}: {body}");
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.True(report.GetProperty("entries").TryGetProperty(checkedStore, out _), $"/health does not check {checkedStore}: {body}");
+    }
+
+    private static async Task AssertOpenApiDocumentAsync(HttpClient client)
+    {
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> TablesAsync(string database, params string[] names)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name = ANY(@names) ORDER BY table_name", connection);
+        query.Parameters.AddWithValue("names", names);
+        var tables = new List<string>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+}

@@ -1,0 +1,23 @@
+namespace WebRtcChat.Testing;
+
+/// <summary>Builds the configuration a service would get from the AppHost, pointing at the test infrastructure.</summary>
+public static class ServiceSettings
+{
+    /// <summary>Every store connection string, with <paramref name="database"/> under each given database name.</summary>
+    public static Dictionary<string, string> For(TestInfrastructure infrastructure, string database, params string[] databaseNames)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ConnectionStrings:redis"] = infrastructure.RedisConnectionString,
+            ["ConnectionStrings:eventbus"] = infrastructure.EventBusConnectionString,
+            ["ConnectionStrings:objectstore"] = infrastructure.ObjectStoreConnectionString,
+            ["ConnectionStrings:mail"] = infrastructure.MailConnectionString,
+        };
+        foreach (var name in databaseNames)
+        {
+            settings[$"ConnectionStrings:{name}"] = database;
+        }
+
+        return settings;
+    }
+}
