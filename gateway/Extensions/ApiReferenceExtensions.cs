@@ -10,7 +10,6 @@ internal static class ApiReferenceExtensions
     {
         var services = app.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Clusters
             .Select(cluster => cluster.ClusterId)
-            .Order(StringComparer.Ordinal)
             .ToList();
 
         return app.MapScalarApiReference(options =>
@@ -18,7 +17,7 @@ internal static class ApiReferenceExtensions
             options.WithTitle("WebRtcChat API").DisableDefaultFonts();
             foreach (var service in services)
             {
-                options.AddDocument(service, service, $"/openapi/{service}/v1.json", isDefault: service == services[0]);
+                options.AddDocument(service, service, $"/openapi/{service}/v1.json", isDefault: service == services.FirstOrDefault());
             }
 
             options.AddDocument("gateway", "gateway", "/openapi/v1.json");

@@ -17,7 +17,10 @@ internal static class EdgePolicyExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<GatewayOptions>>((forwarded, gateway) =>
         {
             var trusted = gateway.Value.ForwardedHeaders;
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // With no known proxy at all, the middleware would trust every peer: then it must not read the headers.
+            forwarded.ForwardedHeaders = trusted.KnownProxies.Length == 0 && trusted.KnownNetworks.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in trusted.KnownProxies)

@@ -29,7 +29,7 @@ internal sealed partial class ProxyErrorMiddleware(RequestDelegate next, ILogger
             return;
         }
 
-        var (status, title, detail) = Describe(error);
+        var (status, title, detail) = Describe(error, context.Response.StatusCode);
         if (status is null)
         {
             return;
@@ -39,19 +39,33 @@ internal sealed partial class ProxyErrorMiddleware(RequestDelegate next, ILogger
         await GatewayProblems.WriteAsync(context, status.Value, title, detail);
     }
 
-    private static (int? Status, string Title, string Detail) Describe(IForwarderErrorFeature error) => error.Error switch
+    private static (int? Status, string Title, string Detail) Describe(IForwarderErrorFeature error, int statusSetByYarp) => error.Error switch
     {
         ForwarderError.NoAvailableDestinations =>
             (StatusCodes.Status503ServiceUnavailable, GatewayProblems.ServiceUnavailable, "No instance of the service is available. Try again later."),
         ForwarderError.RequestTimedOut =>
             (StatusCodes.Status504GatewayTimeout, GatewayProblems.GatewayTimeout, "The service did not answer in time."),
-        ForwarderError.RequestBodyClient when error.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+        ForwarderError.RequestBodyClient when statusSetByYarp == StatusCodes.Status413PayloadTooLarge || IsBodyTooLarge(error.Exception) =>
             (StatusCodes.Status413PayloadTooLarge, GatewayProblems.BodyTooLarge, "The request body is larger than this route accepts."),
         ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
             or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient =>
             (null, string.Empty, string.Empty),
         _ => (StatusCodes.Status502BadGateway, GatewayProblems.BadGateway, "The service could not be reached or gave an invalid answer."),
     };
+
+    /// <summary>Kestrel's body-size cut-off, which YARP may hand over wrapped in an IOException.</summary>
+    private static bool IsBodyTooLarge(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "Forwarding failed with {Error} on route {RouteId} to cluster {ClusterId} at {Destination} (request {RequestId})")]

@@ -24,6 +24,21 @@ public sealed class ForwardingTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task X_Forwarded_For_from_an_untrusted_peer_is_replaced_by_the_peer_address()
+    {
+        var settings = fixture.Settings();
+        settings.Remove("Gateway:ForwardedHeaders:KnownProxies:0");
+        await using var gateway = GatewayHost.Start(settings);
+        using var client = gateway.CreateNetworkClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/rooms").From("203.0.113.9");
+
+        using var response = await client.SendAsync(request);
+
+        var echo = await response.ReadEchoAsync();
+        Assert.Equal("127.0.0.1", echo.Header("X-Forwarded-For"));
+    }
+
+    [Fact]
     public async Task A_malformed_request_id_is_replaced_by_one_the_backend_and_client_share()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/rooms");

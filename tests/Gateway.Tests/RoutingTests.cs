@@ -23,6 +23,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
     [InlineData("POST", "/api/calls/c1/start-recording", "recording", "/api/calls/c1/start-recording")]
     [InlineData("GET", "/api/recordings/rec1", "recording", "/api/recordings/rec1")]
     [InlineData("GET", "/api/search/messages?q=hello", "search", "/api/search/messages")]
+    [InlineData("GET", "/api/messages/search?query=hello&roomId=r1", "search", "/api/messages/search")]
     [InlineData("GET", "/api/analytics/dashboard", "analytics", "/api/analytics/dashboard")]
     public async Task A_route_reaches_its_service_with_the_path_and_query_preserved(string method, string path, string service, string backendPath)
     {

@@ -29,7 +29,7 @@ public sealed class StaticContentTests(GatewayFixture fixture)
         var html = await response.Content.ReadAsStringAsync();
         foreach (var service in GatewayFixture.ServiceNames)
         {
-            Assert.Contains($"/openapi/{service}/v1.json", html, StringComparison.Ordinal);
+            Assert.Contains($"openapi/{service}/v1.json", html, StringComparison.Ordinal);
         }
     }
 

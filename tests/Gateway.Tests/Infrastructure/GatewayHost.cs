@@ -25,8 +25,16 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayApp>
     public static GatewayHost Start(IReadOnlyDictionary<string, string?> settings)
     {
         var host = new GatewayHost(settings);
-        host.StartServer();
-        return host;
+        try
+        {
+            host.StartServer();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A client that talks to the gateway over the network, as a browser or app would.</summary>

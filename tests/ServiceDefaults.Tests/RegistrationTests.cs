@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace WebRtcChat.ServiceDefaults.Tests;
+
+/// <summary>Configuration mistakes fail at registration, with a message that names the setting.</summary>
+public sealed class RegistrationTests
+{
+    [Theory]
+    [InlineData("db")]
+    [InlineData("redis")]
+    [InlineData("eventbus")]
+    [InlineData("objectstore")]
+    [InlineData("mail")]
+    public void A_missing_connection_string_is_named_in_the_error(string integration)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        Action register = integration switch
+        {
+            "db" => () => builder.AddNpgsqlDbContext<Support.TestDbContext>("missingdb"),
+            "redis" => () => builder.AddRedisClient("missingdb"),
+            "eventbus" => () => builder.AddEventBus("missingdb"),
+            "objectstore" => () => builder.AddObjectStore("missingdb", "bucket"),
+            _ => () => builder.AddMailSender("missingdb"),
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(register);
+        Assert.Contains("ConnectionStrings:missingdb", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_token_authority_comes_from_service_discovery_when_not_set_explicitly()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["services:identity:http:0"] = "http://localhost:5123" })
+            .Build();
+
+        Assert.Equal(new Uri("http://localhost:5123"), AuthenticationExtensions.ResolveAuthority(configuration));
+    }
+
+    [Fact]
+    public void An_explicit_identity_url_wins_over_service_discovery()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["services:identity:http:0"] = "http://localhost:5123",
+                ["Identity:Url"] = "https://id.example.test",
+            })
+            .Build();
+
+        Assert.Equal(new Uri("https://id.example.test"), AuthenticationExtensions.ResolveAuthority(configuration));
+    }
+
+    [Fact]
+    public void Authentication_without_an_authority_fails_with_a_clear_message()
+    {
+        var builder = Host.CreateApplicationBuilder();
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddDefaultAuthentication());
+        Assert.Contains("Identity:Url", error.Message, StringComparison.Ordinal);
+    }
+}
