@@ -12,19 +12,7 @@ internal static class OtlpCommon
     public static string ReadServiceName(ReadOnlySpan<byte> resource)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reader = new ProtoReader(resource);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            if (field == 1 && wireType == WireType.LengthDelimited)
-            {
-                ReadKeyValue(reader.ReadBytes(), attributes);
-            }
-            else
-            {
-                reader.Skip(wireType);
-            }
-        }
-
+        OtlpEnvelope.ForEach(resource, 1, keyValue => ReadKeyValue(keyValue, attributes));
         return attributes.GetValueOrDefault("service.name") is { Length: > 0 } name ? name : UnknownService;
     }
 
@@ -107,18 +95,7 @@ internal static class OtlpCommon
     private static string ReadArray(ReadOnlySpan<byte> array)
     {
         var items = new List<string>();
-        var reader = new ProtoReader(array);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            if (field == 1 && wireType == WireType.LengthDelimited)
-            {
-                items.Add(ReadAnyValue(reader.ReadBytes()));
-            }
-            else
-            {
-                reader.Skip(wireType);
-            }
-        }
+        OtlpEnvelope.ForEach(array, 1, value => items.Add(ReadAnyValue(value)));
 
         return "[" + string.Join(", ", items) + "]";
     }
@@ -127,18 +104,7 @@ internal static class OtlpCommon
     private static string ReadKeyValueList(ReadOnlySpan<byte> list)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reader = new ProtoReader(list);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            if (field == 1 && wireType == WireType.LengthDelimited)
-            {
-                ReadKeyValue(reader.ReadBytes(), values);
-            }
-            else
-            {
-                reader.Skip(wireType);
-            }
-        }
+        OtlpEnvelope.ForEach(list, 1, keyValue => ReadKeyValue(keyValue, values));
 
         var text = new StringBuilder("{");
         text.AppendJoin(", ", values.Select(v => $"{v.Key}: {v.Value}"));

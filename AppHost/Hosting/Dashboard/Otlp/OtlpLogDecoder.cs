@@ -6,80 +6,10 @@ namespace Aspire.Hosting.Dashboard.Otlp;
 /// <summary>Decodes an ExportLogsServiceRequest { 1: repeated ResourceLogs } into log entries.</summary>
 internal static class OtlpLogDecoder
 {
-    public static List<LogEntry> Decode(ReadOnlySpan<byte> request)
-    {
-        var entries = new List<LogEntry>();
-        var reader = new ProtoReader(request);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            if (field == 1 && wireType == WireType.LengthDelimited)
-            {
-                ReadResourceLogs(reader.ReadBytes(), entries);
-            }
-            else
-            {
-                reader.Skip(wireType);
-            }
-        }
-
-        return entries;
-    }
-
-    /// <summary>ResourceLogs { 1: Resource, 2: repeated ScopeLogs }.</summary>
-    private static void ReadResourceLogs(ReadOnlySpan<byte> resourceLogs, List<LogEntry> into)
-    {
-        var service = OtlpCommon.UnknownService;
-        var first = into.Count;
-        var reader = new ProtoReader(resourceLogs);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            switch (field)
-            {
-                case 1 when wireType == WireType.LengthDelimited:
-                    service = OtlpCommon.ReadServiceName(reader.ReadBytes());
-                    break;
-                case 2 when wireType == WireType.LengthDelimited:
-                    ReadScopeLogs(reader.ReadBytes(), into);
-                    break;
-                default:
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        for (var i = first; i < into.Count; i++)
-        {
-            into[i] = into[i] with { Service = service };
-        }
-    }
-
-    /// <summary>ScopeLogs { 1: InstrumentationScope, 2: repeated LogRecord }.</summary>
-    private static void ReadScopeLogs(ReadOnlySpan<byte> scopeLogs, List<LogEntry> into)
-    {
-        string? scope = null;
-        var first = into.Count;
-        var reader = new ProtoReader(scopeLogs);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            switch (field)
-            {
-                case 1 when wireType == WireType.LengthDelimited:
-                    scope = OtlpCommon.ReadScopeName(reader.ReadBytes());
-                    break;
-                case 2 when wireType == WireType.LengthDelimited:
-                    into.Add(ReadLogRecord(reader.ReadBytes()));
-                    break;
-                default:
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        for (var i = first; i < into.Count; i++)
-        {
-            into[i] = into[i] with { Scope = scope };
-        }
-    }
+    public static List<LogEntry> Decode(ReadOnlySpan<byte> request) =>
+    [
+        .. OtlpEnvelope.Read(request, ReadLogRecord).Select(item => item.Value with { Service = item.Service, Scope = item.Scope }),
+    ];
 
     /// <summary>
     /// LogRecord { 1: time_unix_nano, 11: observed_time_unix_nano, 2: severity_number, 3: severity_text,

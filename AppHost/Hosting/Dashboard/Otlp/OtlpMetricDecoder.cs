@@ -1,79 +1,23 @@
 namespace Aspire.Hosting.Dashboard.Otlp;
 
 /// <summary>
-/// Reads only the metric names, per service, from an ExportMetricsServiceRequest { 1: repeated ResourceMetrics };
+/// Reads only the metric names, per service, from an ExportMetricsServiceRequest (ResourceMetrics, ScopeMetrics, Metric);
 /// the dashboard lists what each service reports but does not chart it.
 /// </summary>
 internal static class OtlpMetricDecoder
 {
-    public static List<(string Service, List<string> Names)> Decode(ReadOnlySpan<byte> request)
+    public static List<(string Service, List<string> Names)> Decode(ReadOnlySpan<byte> request) =>
+    [
+        .. OtlpEnvelope.Read(request, ReadMetricName)
+            .GroupBy(item => item.Service, StringComparer.Ordinal)
+            .Select(group => (group.Key, group.Select(item => item.Value).ToList())),
+    ];
+
+    /// <summary>Metric { 1: name }.</summary>
+    private static string? ReadMetricName(ReadOnlySpan<byte> metric)
     {
-        var result = new List<(string, List<string>)>();
-        var reader = new ProtoReader(request);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            if (field == 1 && wireType == WireType.LengthDelimited)
-            {
-                result.Add(ReadResourceMetrics(reader.ReadBytes()));
-            }
-            else
-            {
-                reader.Skip(wireType);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>ResourceMetrics { 1: Resource, 2: repeated ScopeMetrics { 2: repeated Metric { 1: name } } }.</summary>
-    private static (string Service, List<string> Names) ReadResourceMetrics(ReadOnlySpan<byte> resourceMetrics)
-    {
-        var service = OtlpCommon.UnknownService;
-        var names = new List<string>();
-        var reader = new ProtoReader(resourceMetrics);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            switch (field)
-            {
-                case 1 when wireType == WireType.LengthDelimited:
-                    service = OtlpCommon.ReadServiceName(reader.ReadBytes());
-                    break;
-                case 2 when wireType == WireType.LengthDelimited:
-                    ReadScopeMetrics(reader.ReadBytes(), names);
-                    break;
-                default:
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        return (service, names);
-    }
-
-    private static void ReadScopeMetrics(ReadOnlySpan<byte> scopeMetrics, List<string> names)
-    {
-        var reader = new ProtoReader(scopeMetrics);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            if (field == 2 && wireType == WireType.LengthDelimited)
-            {
-                var metric = new ProtoReader(reader.ReadBytes());
-                while (metric.TryReadTag(out var metricField, out var metricWireType))
-                {
-                    if (metricField == 1 && metricWireType == WireType.LengthDelimited)
-                    {
-                        names.Add(metric.ReadString());
-                    }
-                    else
-                    {
-                        metric.Skip(metricWireType);
-                    }
-                }
-            }
-            else
-            {
-                reader.Skip(wireType);
-            }
-        }
+        string? name = null;
+        OtlpEnvelope.ForEach(metric, 1, value => name = System.Text.Encoding.UTF8.GetString(value));
+        return name;
     }
 }

@@ -7,84 +7,10 @@ internal static class OtlpTraceDecoder
 {
     private static readonly string[] Kinds = ["Unspecified", "Internal", "Server", "Client", "Producer", "Consumer"];
 
-    public static List<SpanRecord> Decode(ReadOnlySpan<byte> request)
-    {
-        var spans = new List<SpanRecord>();
-        var reader = new ProtoReader(request);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            if (field == 1 && wireType == WireType.LengthDelimited)
-            {
-                ReadResourceSpans(reader.ReadBytes(), spans);
-            }
-            else
-            {
-                reader.Skip(wireType);
-            }
-        }
-
-        return spans;
-    }
-
-    /// <summary>ResourceSpans { 1: Resource, 2: repeated ScopeSpans }; the resource may come after its spans.</summary>
-    private static void ReadResourceSpans(ReadOnlySpan<byte> resourceSpans, List<SpanRecord> into)
-    {
-        var service = OtlpCommon.UnknownService;
-        var first = into.Count;
-        var reader = new ProtoReader(resourceSpans);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            switch (field)
-            {
-                case 1 when wireType == WireType.LengthDelimited:
-                    service = OtlpCommon.ReadServiceName(reader.ReadBytes());
-                    break;
-                case 2 when wireType == WireType.LengthDelimited:
-                    ReadScopeSpans(reader.ReadBytes(), into);
-                    break;
-                default:
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        for (var i = first; i < into.Count; i++)
-        {
-            into[i] = into[i] with { Service = service };
-        }
-    }
-
-    /// <summary>ScopeSpans { 1: InstrumentationScope, 2: repeated Span }.</summary>
-    private static void ReadScopeSpans(ReadOnlySpan<byte> scopeSpans, List<SpanRecord> into)
-    {
-        string? scope = null;
-        var first = into.Count;
-        var reader = new ProtoReader(scopeSpans);
-        while (reader.TryReadTag(out var field, out var wireType))
-        {
-            switch (field)
-            {
-                case 1 when wireType == WireType.LengthDelimited:
-                    scope = OtlpCommon.ReadScopeName(reader.ReadBytes());
-                    break;
-                case 2 when wireType == WireType.LengthDelimited:
-                    if (ReadSpan(reader.ReadBytes()) is { } span)
-                    {
-                        into.Add(span);
-                    }
-
-                    break;
-                default:
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        for (var i = first; i < into.Count; i++)
-        {
-            into[i] = into[i] with { Scope = scope };
-        }
-    }
+    public static List<SpanRecord> Decode(ReadOnlySpan<byte> request) =>
+    [
+        .. OtlpEnvelope.Read(request, ReadSpan).Select(item => item.Value with { Service = item.Service, Scope = item.Scope }),
+    ];
 
     /// <summary>
     /// Span { 1: trace_id, 2: span_id, 4: parent_span_id, 5: name, 6: kind, 7: start_time_unix_nano,
