@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using WebRtcChat.ServiceDefaults.Mail;
 
 namespace Microsoft.Extensions.Hosting;
@@ -20,6 +21,11 @@ public static class MailSenderExtensions
         }
 
         var from = builder.Configuration["Mail:From"];
+        if (!string.IsNullOrWhiteSpace(from) && !MailboxAddress.TryParse(from, out _))
+        {
+            throw new InvalidOperationException($"'Mail:From' is not a valid address: '{from}'.");
+        }
+
         var settings = new SmtpSettings(
             endpoint,
             values.GetValueOrDefault("Username"),
