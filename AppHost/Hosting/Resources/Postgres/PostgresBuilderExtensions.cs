@@ -13,7 +13,7 @@ public static class PostgresBuilderExtensions
         var server = new PostgresServerResource(name, password);
         return builder.AddResource(server)
             .WithAnnotation(new EndpointAnnotation(PostgresServerResource.EndpointName, "tcp", port, targetPort: 5432) { Host = "127.0.0.1" })
-            .WithAnnotation(new ContainerImageAnnotation("docker.io/library/postgres", "17.6")
+            .WithAnnotation(new ContainerImageAnnotation("docker.io/library/postgres", "15")
             {
                 Environment = new Dictionary<string, object>
                 {

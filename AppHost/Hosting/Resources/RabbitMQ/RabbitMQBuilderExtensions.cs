@@ -16,7 +16,7 @@ public static class RabbitMQBuilderExtensions
         var rabbit = new RabbitMQServerResource(name, userName, password);
         return builder.AddResource(rabbit)
             .WithAnnotation(new EndpointAnnotation(RabbitMQServerResource.EndpointName, "tcp", port, targetPort: 5672) { Host = "127.0.0.1" })
-            .WithAnnotation(new ContainerImageAnnotation("docker.io/library/rabbitmq", "3.13")
+            .WithAnnotation(new ContainerImageAnnotation("docker.io/library/rabbitmq", "3.10")
             {
                 Environment = new Dictionary<string, object>
                 {

@@ -13,7 +13,7 @@ public static class RedisBuilderExtensions
         var redis = new RedisResource(name, password);
         return builder.AddResource(redis)
             .WithAnnotation(new EndpointAnnotation(RedisResource.EndpointName, "tcp", port, targetPort: 6379) { Host = "127.0.0.1" })
-            .WithAnnotation(new ContainerImageAnnotation("docker.io/library/redis", "7.4")
+            .WithAnnotation(new ContainerImageAnnotation("docker.io/library/redis", "7.0")
             {
                 Entrypoint = "/bin/sh",
                 Args = ["-c", "redis-server --requirepass $REDIS_PASSWORD"],
