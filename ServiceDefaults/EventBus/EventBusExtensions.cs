@@ -35,6 +35,8 @@ public static class EventBusExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // A self-hosted platform does not report to MassTransit's usage-tracking service (nor can it reach it offline).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry => retry.Intervals(retryIntervals)));
             configure?.Invoke(bus);

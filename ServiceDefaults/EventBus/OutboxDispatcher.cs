@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry;
 
 namespace WebRtcChat.ServiceDefaults.EventBus;
 
@@ -22,9 +24,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
     TimeProvider time,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
 {
-    private const string ClaimBatchSql =
-        "SELECT * FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED";
-
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromHours(1);
     private readonly OutboxOptions settings = options.Value;
 
@@ -36,7 +35,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                var (published, failed) = await DispatchBatchAsync(stoppingToken);
+                var (published, failed) = await DispatchQuietlyAsync(stoppingToken);
                 if (failed)
                 {
                     await Task.Delay(Backoff(++failures), time, stoppingToken);
@@ -46,7 +45,10 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 failures = 0;
                 if (time.GetUtcNow() >= nextCleanup)
                 {
-                    await CleanupAsync(stoppingToken);
+                    using (SuppressInstrumentationScope.Begin())
+                    {
+                        await CleanupAsync(stoppingToken);
+                    }
                     nextCleanup = time.GetUtcNow() + CleanupEvery;
                 }
 
@@ -68,59 +70,72 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
+    /// <summary>
+    /// The once-a-second outbox queries are not traced (they would bury every real trace on the dashboard);
+    /// the publishes are, see <see cref="PublishAsync"/>.
+    /// </summary>
+    private async Task<(int Published, bool Failed)> DispatchQuietlyAsync(CancellationToken cancellationToken)
+    {
+        using var quiet = SuppressInstrumentationScope.Begin();
+        return await DispatchBatchAsync(cancellationToken);
+    }
+
     private async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw(ClaimBatchSql, settings.BatchSize)
-            .ToListAsync(cancellationToken);
+        var connection = await OpenConnectionAsync(scope, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var batch = await OutboxCommands.ClaimBatchAsync(connection, transaction, settings.BatchSize, cancellationToken);
         if (batch.Count == 0)
         {
             return (0, false);
         }
 
-        var published = 0;
+        var dispatched = new List<Guid>(batch.Count);
         var failed = false;
         foreach (var message in batch)
         {
-            if (!TryRead(message, out var @event, out var type))
+            if (!TryRead(message, out var @event, out var type, out var unreadable))
             {
+                LogUnreadable(logger, message.Id, message.Type);
+                await OutboxCommands.RecordFailureAsync(connection, transaction, message.Id, unreadable, CancellationToken.None);
                 continue;
             }
 
             try
             {
                 await PublishAsync(message.Id, @event, type, cancellationToken);
-                message.DispatchedAt = time.GetUtcNow();
-                published++;
+                dispatched.Add(message.Id);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                message.Attempts++;
-                message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}");
-                LogPublishFailure(logger, message.Id, message.Attempts, exception);
+                LogPublishFailure(logger, message.Id, message.Attempts + 1, exception);
+                await OutboxCommands.RecordFailureAsync(connection, transaction, message.Id, $"{exception.GetType().Name}: {exception.Message}", CancellationToken.None);
                 failed = true;
                 break;
             }
         }
 
         // Marks are saved even when the shutdown token fires: these events are already on the broker.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await OutboxCommands.MarkDispatchedAsync(connection, transaction, dispatched, time.GetUtcNow(), CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        if (published > 0)
+        if (dispatched.Count > 0)
         {
-            LogPublished(logger, published, typeof(TContext).Name);
+            LogPublished(logger, dispatched.Count, typeof(TContext).Name);
         }
 
-        return (published, failed);
+        return (dispatched.Count, failed);
     }
 
     /// <summary>A row whose type is unknown or whose body does not parse is recorded and left behind; it cannot block the rest.</summary>
-    private bool TryRead(OutboxMessage message, [NotNullWhen(true)] out object? @event, [NotNullWhen(true)] out Type? type)
+    private static bool TryRead(
+        PendingOutboxMessage message,
+        [NotNullWhen(true)] out object? @event,
+        [NotNullWhen(true)] out Type? type,
+        out string error)
     {
         @event = null;
+        error = $"Event type '{message.Type}' is not loaded in this service.";
         type = IntegrationEventTypes.Resolve(message.Type);
         try
         {
@@ -128,22 +143,15 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
         catch (JsonException exception)
         {
-            message.LastError = Truncate(exception.Message);
+            error = exception.Message;
         }
 
-        if (@event is not null && type is not null)
-        {
-            return true;
-        }
-
-        message.Attempts++;
-        message.LastError ??= $"Event type '{message.Type}' is not loaded in this service.";
-        LogUnreadable(logger, message.Id, message.Type);
-        return false;
+        return @event is not null && type is not null;
     }
 
     private async Task PublishAsync(Guid messageId, object @event, Type type, CancellationToken cancellationToken)
     {
+        using var traced = SuppressInstrumentationScope.Begin(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.PublishTimeout);
         await bus.Publish(@event, type, context => context.MessageId = messageId, timeout.Token);
@@ -152,17 +160,20 @@ internal sealed partial class OutboxDispatcher<TContext>(
     private async Task CleanupAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var connection = await OpenConnectionAsync(scope, cancellationToken);
+        await OutboxCommands.DeleteDispatchedBeforeAsync(connection, time.GetUtcNow() - settings.Retention, cancellationToken);
+    }
+
+    /// <summary>The producer's own connection (its DbContext knows the database); the context disposes it with the scope.</summary>
+    private static async Task<NpgsqlConnection> OpenConnectionAsync(AsyncServiceScope scope, CancellationToken cancellationToken)
+    {
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var before = time.GetUtcNow() - settings.Retention;
-        await db.Set<OutboxMessage>()
-            .Where(m => m.DispatchedAt != null && m.DispatchedAt < before)
-            .ExecuteDeleteAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return (NpgsqlConnection)db.Database.GetDbConnection();
     }
 
     private TimeSpan Backoff(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(settings.MaxBackoff.TotalMilliseconds, 1000 * Math.Pow(2, Math.Min(failures - 1, 10))));
-
-    private static string Truncate(string value) => value.Length <= 2000 ? value : value[..2000];
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Published {Count} outbox events of {Context}")]
     private static partial void LogPublished(ILogger logger, int count, string context);

@@ -46,23 +46,24 @@ internal static class StartupBenchmark
         var resources = await app.GetResourcesAsync();
         return
         [
-            new ProcessMemory("apphost (orchestrator + dashboard)", "AppHost", RssMegabytes(app.Pid)),
+            new ProcessMemory("apphost (orchestrator + dashboard)", "AppHost", ReadMemory(app.Pid)),
             .. resources
                 .Where(r => r.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number)
                 .Select(r => new ProcessMemory(
                     r.GetProperty("name").GetString()!,
                     r.GetProperty("resourceType").GetString()!,
-                    GroupRssMegabytes(r.GetProperty("pid").GetInt32())))
+                    GroupMemory(r.GetProperty("pid").GetInt32())))
                 .OrderBy(m => m.Type, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal),
         ];
     }
 
     // A resource's memory is its whole process group's (PostgreSQL's backends, RabbitMQ's VM).
-    private static double GroupRssMegabytes(int processGroup) =>
+    private static MemoryReading GroupMemory(int processGroup) =>
         Directory.GetDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
             .Where(pid => pid > 0 && ProcessGroupOf(pid) == processGroup)
-            .Sum(RssMegabytes);
+            .Select(ReadMemory)
+            .Aggregate(new MemoryReading(0, 0), (sum, one) => new MemoryReading(sum.RssMegabytes + one.RssMegabytes, sum.PssMegabytes + one.PssMegabytes));
 
     private static int ProcessGroupOf(int pid)
     {
@@ -78,18 +79,24 @@ internal static class StartupBenchmark
         }
     }
 
-    private static double RssMegabytes(int pid)
+    /// <summary>RSS counts every page the process maps, shared runtime files included; PSS splits shared pages among their users.</summary>
+    private static MemoryReading ReadMemory(int pid)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            var rollup = File.ReadLines($"/proc/{pid}/smaps_rollup").ToList();
+            return new MemoryReading(Kilobytes(rollup, "Rss:") / 1024, Kilobytes(rollup, "Pss:") / 1024);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return 0;
+            return new MemoryReading(0, 0);
         }
     }
+
+    private static double Kilobytes(List<string> rollup, string field) =>
+        rollup.FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
+            ? double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)
+            : 0;
 
     private static string Render(BenchOptions options, List<(string Kind, TimeSpan TimeToHealthy)> runs, IReadOnlyList<ProcessMemory> memory)
     {
@@ -110,14 +117,14 @@ internal static class StartupBenchmark
         }
 
         text.AppendLine();
-        text.AppendLine(culture, $"Idle memory after {options.IdleWait.TotalSeconds:0} s (resident set of each resource's process group):");
+        text.AppendLine(culture, $"Idle memory after {options.IdleWait.TotalSeconds:0} s, summed over each resource's process group (PSS shares the pages of the .NET runtime and libraries among the processes that map them):");
         text.AppendLine();
-        text.AppendLine(culture, $"| resource | type | RSS (MB) | .NET service target < {RssTargetMb:0} MB |");
-        text.AppendLine("|---|---|---:|---|");
+        text.AppendLine(culture, $"| resource | type | RSS (MB) | PSS (MB) | .NET service RSS target < {RssTargetMb:0} MB |");
+        text.AppendLine("|---|---|---:|---:|---|");
         foreach (var process in memory)
         {
-            var verdict = process.Type == "Project" ? (process.RssMegabytes < RssTargetMb ? "met" : "missed") : "";
-            text.AppendLine(culture, $"| {process.Name} | {process.Type} | {process.RssMegabytes:0.0} | {verdict} |");
+            var verdict = process.Type == "Project" ? (process.Memory.RssMegabytes < RssTargetMb ? "met" : "missed") : "";
+            text.AppendLine(culture, $"| {process.Name} | {process.Type} | {process.Memory.RssMegabytes:0.0} | {process.Memory.PssMegabytes:0.0} | {verdict} |");
         }
 
         return text.ToString();
@@ -132,5 +139,7 @@ internal static class StartupBenchmark
             $"{Environment.ProcessorCount} cores ({cpu}), {double.Parse(memoryKb, CultureInfo.InvariantCulture) / 1024 / 1024:0.0} GiB RAM, {os}, .NET {Environment.Version}");
     }
 
-    private sealed record ProcessMemory(string Name, string Type, double RssMegabytes);
+    private sealed record ProcessMemory(string Name, string Type, MemoryReading Memory);
+
+    private sealed record MemoryReading(double RssMegabytes, double PssMegabytes);
 }
