@@ -26,6 +26,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromHours(1);
     private readonly OutboxOptions settings = options.Value;
+    private NpgsqlDataSource? dataSource;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,8 +83,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     private async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var connection = await OpenConnectionAsync(scope, cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var batch = await OutboxCommands.ClaimBatchAsync(connection, transaction, settings.BatchSize, cancellationToken);
         if (batch.Count == 0)
@@ -159,17 +159,31 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     private async Task CleanupAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var connection = await OpenConnectionAsync(scope, cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await OutboxCommands.DeleteDispatchedBeforeAsync(connection, time.GetUtcNow() - settings.Retention, cancellationToken);
     }
 
-    /// <summary>The producer's own connection (its DbContext knows the database); the context disposes it with the scope.</summary>
-    private static async Task<NpgsqlConnection> OpenConnectionAsync(AsyncServiceScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// A connection to the producer's own database (its DbContext knows which). The dispatcher keeps its own small
+    /// pool instead of building a DbContext every second.
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return (NpgsqlConnection)db.Database.GetDbConnection();
+        if (dataSource is null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var connectionString = scope.ServiceProvider.GetRequiredService<TContext>().Database.GetConnectionString()
+                ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no connection string.");
+            dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 });
+        }
+
+        return await dataSource.OpenConnectionAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        dataSource?.Dispose();
+        base.Dispose();
     }
 
     private TimeSpan Backoff(int failures) =>
