@@ -7,34 +7,12 @@ namespace WebRtcChat.Gateway.Tests;
 public sealed class BodyLimitTests(GatewayFixture fixture)
 {
     [Fact]
-    public async Task A_body_over_the_limit_is_refused_with_413()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms/r1/messages")
-        {
-            Content = new ByteArrayContent(new byte[GatewayFixture.DefaultMaxBytes * 4]),
-        };
-
-        using var response = await fixture.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var problem = await response.ReadProblemAsync();
-        Assert.Equal(413, problem.GetProperty("status").GetInt32());
-    }
+    public Task A_body_over_the_limit_is_refused_with_413() =>
+        AssertRefusedAsync(new ByteArrayContent(new byte[GatewayFixture.DefaultMaxBytes * 4]));
 
     [Fact]
-    public async Task A_chunked_body_over_the_limit_is_refused_with_413()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms/r1/messages")
-        {
-            Content = new StreamContent(new UnknownLengthStream(GatewayFixture.DefaultMaxBytes * 4)),
-        };
-
-        using var response = await fixture.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var problem = await response.ReadProblemAsync();
-        Assert.Equal(413, problem.GetProperty("status").GetInt32());
-    }
+    public Task A_chunked_body_over_the_limit_is_refused_with_413() =>
+        AssertRefusedAsync(new StreamContent(new UnknownLengthStream(GatewayFixture.DefaultMaxBytes * 4)));
 
     [Fact]
     public async Task An_upload_route_accepts_a_body_larger_than_the_default_limit()
@@ -55,5 +33,16 @@ public sealed class BodyLimitTests(GatewayFixture fixture)
     private sealed class UnknownLengthStream(int length) : MemoryStream(new byte[length])
     {
         public override bool CanSeek => false;
+    }
+
+    private async Task AssertRefusedAsync(HttpContent body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms/r1/messages") { Content = body };
+
+        using var response = await fixture.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.ReadProblemAsync();
+        Assert.Equal(413, problem.GetProperty("status").GetInt32());
     }
 }
