@@ -22,6 +22,7 @@ public static class EventBusModelBuilderExtensions
             outbox.Property(m => m.DispatchedAt).HasColumnName("dispatched_at");
             outbox.Property(m => m.Attempts).HasColumnName("attempts");
             outbox.Property(m => m.LastError).HasColumnName("last_error");
+            outbox.Property(m => m.TraceParent).HasColumnName("trace_parent");
             outbox.HasIndex(m => m.Id)
                 .HasDatabaseName("ix_outbox_messages_undispatched")
                 .HasFilter("dispatched_at IS NULL");

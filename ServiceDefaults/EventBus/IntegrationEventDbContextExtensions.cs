@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class IntegrationEventDbContextExtensions
             Type = IntegrationEventTypes.NameOf(type),
             Body = JsonSerializer.Serialize(@event, type, IntegrationEventTypes.Json),
             CreatedAt = now,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
         });
     }
 

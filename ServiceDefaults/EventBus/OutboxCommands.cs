@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace WebRtcChat.ServiceDefaults.EventBus;
 
 /// <summary>A committed outbox row waiting to be published, as the dispatcher claimed it.</summary>
-internal sealed record PendingOutboxMessage(Guid Id, string Type, string Body, int Attempts);
+internal sealed record PendingOutboxMessage(Guid Id, string Type, string Body, int Attempts, string? TraceParent);
 
 /// <summary>
 /// The dispatcher's statements on <c>outbox_messages</c>, as plain Npgsql commands on the context's connection:
@@ -18,14 +18,14 @@ internal static class OutboxCommands
     public static async Task<List<PendingOutboxMessage>> ClaimBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int batchSize, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT id, type, body::text, attempts FROM {Table} WHERE dispatched_at IS NULL ORDER BY id LIMIT @batch FOR UPDATE SKIP LOCKED",
+            $"SELECT id, type, body::text, attempts, trace_parent FROM {Table} WHERE dispatched_at IS NULL ORDER BY id LIMIT @batch FOR UPDATE SKIP LOCKED",
             connection, transaction);
         command.Parameters.AddWithValue("batch", batchSize);
         var batch = new List<PendingOutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            batch.Add(new PendingOutboxMessage(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+            batch.Add(new PendingOutboxMessage(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return batch;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using MassTransit;
@@ -104,7 +105,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
             try
             {
-                await PublishAsync(message.Id, @event, type, cancellationToken);
+                await PublishAsync(message, @event, type, cancellationToken);
                 dispatched.Add(message.Id);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -149,12 +150,17 @@ internal sealed partial class OutboxDispatcher<TContext>(
         return @event is not null && type is not null;
     }
 
-    private async Task PublishAsync(Guid messageId, object @event, Type type, CancellationToken cancellationToken)
+    /// <summary>Publishes within the trace of the operation that raised the event, when it had one.</summary>
+    private async Task PublishAsync(PendingOutboxMessage message, object @event, Type type, CancellationToken cancellationToken)
     {
         using var traced = SuppressInstrumentationScope.Begin(false);
+        using var activity = ActivityContext.TryParse(message.TraceParent, null, out var parent)
+            ? OutboxActivitySource.Instance.StartActivity("outbox publish", ActivityKind.Internal, parent)
+            : null;
+        activity?.SetTag("messaging.message.id", message.Id);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.PublishTimeout);
-        await bus.Publish(@event, type, context => context.MessageId = messageId, timeout.Token);
+        await bus.Publish(@event, type, context => context.MessageId = message.Id, timeout.Token);
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)

@@ -19,4 +19,7 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The W3C traceparent of the operation that raised the event, so its publish and consumers join that trace.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -14,7 +14,7 @@ namespace WebRtcChat.ServiceDefaults.Tests;
 public sealed class TracingTests(TestInfrastructure infra)
 {
     [Fact]
-    public async Task An_idle_service_emits_no_spans_for_outbox_polling_or_health_probes_but_traces_its_publishes()
+    public async Task An_idle_service_emits_no_spans_for_outbox_polling_or_health_probes_but_traces_its_publishes_in_the_trace_that_raised_them()
     {
         var spans = new SpanCollector();
         var database = await infra.CreateDatabaseAsync("traced");
@@ -42,16 +42,23 @@ public sealed class TracingTests(TestInfrastructure infra)
         var databaseName = new NpgsqlConnectionStringBuilder(database).Database;
         Assert.Empty(spans.Spans.Where(s => IsOn(s, databaseName) || s.Source.Name == "Microsoft.AspNetCore").Select(Describe));
 
+        // A sampled request in progress, as ASP.NET Core's instrumentation would have started it.
+        using var request = new Activity("send message").SetIdFormat(ActivityIdFormat.W3C);
+        request.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        request.Start();
         await producer.WithDbAsync(async db =>
         {
             db.AddIntegrationEvent(new NoteAdded(Guid.CreateVersion7(), 1));
             return await db.SaveChangesAsync();
         });
+        request.Stop();
 
         await Eventually.TrueAsync(
             () => Task.FromResult(spans.Spans.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer)),
             TimeSpan.FromSeconds(10),
             "no MassTransit publish span was recorded for the outbox event");
+        var publish = spans.Spans.First(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer);
+        Assert.Equal(request.TraceId, publish.TraceId);
     }
 
     private static bool IsOn(Activity span, string? database) =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace WebRtcChat.Analytics.Data.Migrations
+namespace WebRtcChat.Recording.Data.Migrations
 {
     /// <inheritdoc />
     public partial class InitialEventBusTables : Migration
@@ -34,7 +34,8 @@ namespace WebRtcChat.Analytics.Data.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "text", nullable: true)
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    trace_parent = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

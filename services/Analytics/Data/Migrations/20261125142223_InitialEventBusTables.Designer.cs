@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using WebRtcChat.Recording.Data;
+using WebRtcChat.Analytics.Data;
 
 #nullable disable
 
-namespace WebRtcChat.Recording.Data.Migrations
+namespace WebRtcChat.Analytics.Data.Migrations
 {
-    [DbContext(typeof(RecordingDbContext))]
-    [Migration("20261125132257_InitialEventBusTables")]
+    [DbContext(typeof(AnalyticsDbContext))]
+    [Migration("20261125142223_InitialEventBusTables")]
     partial class InitialEventBusTables
     {
         /// <inheritdoc />
@@ -70,6 +70,10 @@ namespace WebRtcChat.Recording.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()

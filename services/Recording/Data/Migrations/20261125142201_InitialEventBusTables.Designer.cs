@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using WebRtcChat.Messaging.Data;
+using WebRtcChat.Recording.Data;
 
 #nullable disable
 
-namespace WebRtcChat.Messaging.Data.Migrations
+namespace WebRtcChat.Recording.Data.Migrations
 {
-    [DbContext(typeof(MessagingDbContext))]
-    [Migration("20261125132252_InitialEventBusTables")]
+    [DbContext(typeof(RecordingDbContext))]
+    [Migration("20261125142201_InitialEventBusTables")]
     partial class InitialEventBusTables
     {
         /// <inheritdoc />
@@ -70,6 +70,10 @@ namespace WebRtcChat.Messaging.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()

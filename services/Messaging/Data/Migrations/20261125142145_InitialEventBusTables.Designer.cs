@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using WebRtcChat.Analytics.Data;
+using WebRtcChat.Messaging.Data;
 
 #nullable disable
 
-namespace WebRtcChat.Analytics.Data.Migrations
+namespace WebRtcChat.Messaging.Data.Migrations
 {
-    [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261125132307_InitialEventBusTables")]
+    [DbContext(typeof(MessagingDbContext))]
+    [Migration("20261125142145_InitialEventBusTables")]
     partial class InitialEventBusTables
     {
         /// <inheritdoc />
@@ -70,6 +70,10 @@ namespace WebRtcChat.Analytics.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -12,7 +12,7 @@ using WebRtcChat.Search.Data;
 namespace WebRtcChat.Search.Data.Migrations
 {
     [DbContext(typeof(SearchDbContext))]
-    [Migration("20261125132302_InitialEventBusTables")]
+    [Migration("20261125142213_InitialEventBusTables")]
     partial class InitialEventBusTables
     {
         /// <inheritdoc />
@@ -70,6 +70,10 @@ namespace WebRtcChat.Search.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()
