@@ -1,3 +1,5 @@
+using WebRtcChat.Identity.Apis;
+using WebRtcChat.Identity.Auth;
 using WebRtcChat.Identity.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,4 +8,6 @@ builder.AddIdentityService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapTokenEndpoint();
+app.MapAuth();
 app.Run();

@@ -1,9 +1,36 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using WebRtcChat.Identity.Model;
+using WebRtcChat.Identity.Security;
 
 namespace WebRtcChat.Identity.Data;
 
-/// <summary>The Identity service's own database: accounts, profiles, contacts and blocking, plus its event outbox and inbox.</summary>
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+/// <summary>
+/// The Identity service's own database: accounts (ASP.NET Core Identity), the OpenIddict stores, the token
+/// server's keys, plus its event outbox and inbox.
+/// </summary>
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
+    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddEventBusTables();
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.AddEventBusTables();
+
+        // Identity checks email uniqueness in code; the index makes it hold under concurrent registrations too.
+        builder.Entity<User>().HasIndex(u => u.NormalizedEmail).IsUnique();
+
+        builder.Entity<ServerKey>(key =>
+        {
+            key.ToTable("server_keys");
+            key.Property(k => k.Id).HasColumnName("id");
+            key.Property(k => k.Use).HasColumnName("use").HasMaxLength(8);
+            key.Property(k => k.PrivateKeyPem).HasColumnName("private_key_pem");
+            key.Property(k => k.CreatedAt).HasColumnName("created_at");
+            key.HasIndex(k => new { k.Use, k.CreatedAt });
+        });
+    }
 }

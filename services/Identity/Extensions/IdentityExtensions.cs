@@ -4,13 +4,15 @@ namespace WebRtcChat.Identity.Extensions;
 
 public static class IdentityExtensions
 {
-    /// <summary>The Identity service's stores: its PostgreSQL database (with the outbox) and the event bus.</summary>
+    /// <summary>The Identity service: its PostgreSQL database (with the outbox), the event bus, mail, accounts and the token server.</summary>
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb");
         builder.AddOutbox<IdentityDbContext>();
         builder.AddEventBus("eventbus");
         builder.AddMailSender("mail");
+        builder.AddAccounts();
+        builder.AddTokenServer();
         return builder;
     }
 }

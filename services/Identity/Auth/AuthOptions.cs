@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WebRtcChat.Identity.Auth;
+
+/// <summary>Token server and sign-in settings, bound from the <c>Auth</c> section. Every value has a safe default.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>The first-party client allowed to use the password grant.</summary>
+    public const string WebClientId = "webrtcchat-web";
+
+    /// <summary>Issuer URL; when unset, the address the request came in on.</summary>
+    public Uri? Issuer { get; set; }
+
+    /// <summary>Audience (resource) put in every access token.</summary>
+    [Required]
+    public string Audience { get; set; } = "webrtcchat";
+
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a used refresh token may be presented again (network retries); zero means it works exactly once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Accept plain http (behind a TLS-terminating proxy, or in development). Defaults to true in Development.</summary>
+    public bool? AllowInsecureHttp { get; set; }
+
+    [Range(1, 100)]
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+}

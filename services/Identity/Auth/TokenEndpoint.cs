@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using WebRtcChat.Identity.Model;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace WebRtcChat.Identity.Auth;
+
+/// <summary>
+/// The grants OpenIddict passes through to the application at <c>/connect/token</c>: password (first-party client
+/// only, by permission) and refresh_token. OpenIddict has already validated the client and, for a refresh, the token.
+/// </summary>
+public static class TokenEndpoint
+{
+    public const string Path = "/connect/token";
+    private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+
+    public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, (Delegate)ExchangeAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> ExchangeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.GetOpenIddictServerRequest()
+                      ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        var services = context.RequestServices;
+        if (request.IsPasswordGrantType())
+        {
+            var user = await services.GetRequiredService<PasswordVerifier>().VerifyAsync(request.Username, request.Password);
+            return user is null
+                ? Reject(Errors.InvalidGrant, "The login or password is incorrect.")
+                : await SignInAsync(services, user, request.GetScopes());
+        }
+
+        if (request.IsRefreshTokenGrantType())
+        {
+            var result = await context.AuthenticateAsync(Scheme);
+            var subject = result.Principal?.GetClaim(Claims.Subject);
+            var users = services.GetRequiredService<UserManager<User>>();
+            var user = subject is null ? null : await users.FindByIdAsync(subject);
+            if (user is null || await users.IsLockedOutAsync(user))
+            {
+                return Reject(Errors.InvalidGrant, "The refresh token is no longer valid.");
+            }
+
+            return await SignInAsync(services, user, result.Principal!.GetScopes());
+        }
+
+        return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    private static async Task<IResult> SignInAsync(IServiceProvider services, User user, IEnumerable<string> scopes)
+    {
+        var principal = await services.GetRequiredService<PrincipalFactory>().CreateAsync(user, scopes);
+        return Results.SignIn(principal, authenticationScheme: Scheme);
+    }
+
+    private static IResult Reject(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [Scheme]);
+}

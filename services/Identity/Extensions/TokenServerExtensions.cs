@@ -1,0 +1,61 @@
+using OpenIddict.Validation.AspNetCore;
+using WebRtcChat.Identity.Auth;
+using WebRtcChat.Identity.Data;
+using WebRtcChat.Identity.Security;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace WebRtcChat.Identity.Extensions;
+
+public static class TokenServerExtensions
+{
+    /// <summary>
+    /// The OpenIddict server (EF Core stores in the identity database, keys persisted there too): discovery, JWKS and
+    /// <c>/connect/token</c> with the password and rolling refresh_token grants; signed, unencrypted JWT access tokens.
+    /// Local OpenIddict validation authenticates this service's own API.
+    /// </summary>
+    public static IHostApplicationBuilder AddTokenServer(this IHostApplicationBuilder builder)
+    {
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var allowHttp = auth.AllowInsecureHttp ?? builder.Environment.IsDevelopment();
+
+        builder.Services.AddSingleton<ServerKeyRing>();
+        builder.Services.AddHostedService<ServerKeyInitializer>();
+        builder.Services.ConfigureOptions<ServerCredentialsSetup>();
+        builder.Services.AddHostedService<ClientSeeder>();
+        builder.Services.AddSingleton<InProcessTokenClient>();
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AllowPasswordFlow().AllowRefreshTokenFlow();
+                server.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile, Scopes.Email, Scopes.Roles);
+                server.SetAccessTokenLifetime(auth.AccessTokenLifetime);
+                server.SetRefreshTokenLifetime(auth.RefreshTokenLifetime);
+                server.SetRefreshTokenReuseLeeway(auth.RefreshTokenReuseLeeway);
+                server.DisableAccessTokenEncryption();
+                if (auth.Issuer is not null)
+                {
+                    server.SetIssuer(auth.Issuer);
+                }
+
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (allowHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
+                validation.UseAspNetCore();
+            });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

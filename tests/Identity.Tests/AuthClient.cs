@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace WebRtcChat.Identity.Tests;
+
+/// <summary>Calls the seed's /api/auth endpoints the way a client would.</summary>
+internal sealed class AuthClient(HttpClient http)
+{
+    public const string GoodPassword = "correct-Horse-7";
+
+    public static string NewName() => "u" + Guid.NewGuid().ToString("N")[..12];
+
+    public Task<HttpResponseMessage> RegisterAsync(string username, string email, string password = GoodPassword) =>
+        http.PostAsJsonAsync("/api/auth/register", new { username, email, password });
+
+    public Task<HttpResponseMessage> LoginAsync(string login, string password = GoodPassword) =>
+        http.PostAsJsonAsync("/api/auth/login", new { login, password });
+
+    public Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+
+    public Task<HttpResponseMessage> MeAsync(string accessToken) => SendAsync(HttpMethod.Get, "/api/auth/me", accessToken);
+
+    public Task<HttpResponseMessage> LogoutAsync(string accessToken) => SendAsync(HttpMethod.Post, "/api/auth/logout", accessToken);
+
+    /// <summary>Registers a fresh user and returns its name and the body of the 201.</summary>
+    public async Task<(string Name, JsonElement Body)> RegisterNewAsync()
+    {
+        var name = NewName();
+        using var response = await RegisterAsync(name, $"{name}@example.com");
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (name, await BodyAsync(response));
+    }
+
+    public static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string accessToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await http.SendAsync(request);
+    }
+}

@@ -1,0 +1,46 @@
+using WebRtcChat.Testing;
+
+namespace WebRtcChat.Identity.Tests;
+
+/// <summary>The real stores, started once, and one Identity service on a fresh database. Tests isolate by fresh users.</summary>
+public sealed class IdentityFixture : IAsyncLifetime
+{
+    private readonly TestInfrastructure infrastructure = new();
+    private ServiceFactory<IdentityApp>? host;
+
+    public string Database { get; private set; } = string.Empty;
+
+    /// <summary>The configuration the host runs with, to start another instance on the same database.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+
+    public ServiceFactory<IdentityApp> Host => host ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        Database = await infrastructure.CreateDatabaseAsync("identity");
+        var settings = ServiceSettings.For(infrastructure, Database, "identitydb");
+        settings["Auth:MaxFailedAccessAttempts"] = "5";
+        Settings = settings;
+        host = new ServiceFactory<IdentityApp>(settings);
+        using var client = host.CreateClient();
+        using var health = await client.GetAsync("/alive");
+        health.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        await infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IdentityCollection : ICollectionFixture<IdentityFixture>
+{
+    public const string Name = "identity";
+}

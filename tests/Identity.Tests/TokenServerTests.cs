@@ -1,0 +1,72 @@
+using System.Net;
+using WebRtcChat.Testing;
+
+namespace WebRtcChat.Identity.Tests;
+
+/// <summary>The standard OAuth side of the server, and keys that outlive the process.</summary>
+[Collection(IdentityCollection.Name)]
+public sealed class TokenServerTests(IdentityFixture fixture)
+{
+    [Fact]
+    public async Task The_token_endpoint_serves_the_password_grant_to_the_web_client()
+    {
+        using var http = fixture.Host.CreateClient();
+        var (name, _) = await new AuthClient(http).RegisterNewAsync();
+
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "webrtcchat-web",
+            ["username"] = name,
+            ["password"] = AuthClient.GoodPassword,
+            ["scope"] = "openid offline_access profile",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await AuthClient.BodyAsync(response);
+        Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("refresh_token").GetString()));
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("id_token").GetString()));
+    }
+
+    [Fact]
+    public async Task The_password_grant_is_refused_to_an_unknown_client()
+    {
+        using var http = fixture.Host.CreateClient();
+        var (name, _) = await new AuthClient(http).RegisterNewAsync();
+
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "someone-else",
+            ["username"] = name,
+            ["password"] = AuthClient.GoodPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalid_client", (await AuthClient.BodyAsync(response)).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Tokens_issued_before_a_restart_still_work_after_it()
+    {
+        string accessToken;
+        string refreshToken;
+        using (var http = fixture.Host.CreateClient())
+        {
+            var (_, registered) = await new AuthClient(http).RegisterNewAsync();
+            accessToken = registered.GetProperty("token").GetString()!;
+            refreshToken = registered.GetProperty("refreshToken").GetString()!;
+        }
+
+        // A second instance on the same database stands in for the restarted process: it must load, not regenerate, the keys.
+        await using var restarted = new ServiceFactory<IdentityApp>(fixture.Settings);
+        using var client = restarted.CreateClient();
+        var auth = new AuthClient(client);
+
+        using var me = await auth.MeAsync(accessToken);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        using var refreshed = await auth.RefreshAsync(refreshToken);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+}
