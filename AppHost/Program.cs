@@ -1,3 +1,5 @@
+using Aspire.Hosting.ApplicationModel;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 var postgres = builder.AddPostgres("postgres");
@@ -55,7 +57,7 @@ var analytics = builder.AddProject<Projects.Analytics>("analytics")
     .WithReference(identity)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpEndpoint(port: builder.Configuration.GetValue("Gateway:Port", 8080))
     .WithExternalHttpEndpoints()
     .WithReference(identity).WaitFor(identity)
@@ -66,5 +68,14 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(search).WaitFor(search)
     .WithReference(analytics).WaitFor(analytics)
     .WithHttpHealthCheck("/health");
+
+// Tokens carry one issuer, the public (gateway) address, whichever address Identity was reached on. The resource
+// services fetch discovery and keys from Identity directly (services:identity) but accept only that issuer.
+var publicUrl = ReferenceExpression.Create($"{gateway.Resource.GetEndpoint("http")}");
+identity.WithEnvironment("Auth__Issuer", publicUrl);
+foreach (var service in new[] { messaging, presence, mediaSfu, recording, search, analytics })
+{
+    service.WithEnvironment("Identity__Issuer", publicUrl);
+}
 
 builder.Build().Run();

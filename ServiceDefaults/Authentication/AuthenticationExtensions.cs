@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -10,17 +11,19 @@ public static class AuthenticationExtensions
 {
     public const string AuthorityKey = "Identity:Url";
     public const string AudienceKey = "Identity:Audience";
+    public const string IssuerKey = "Identity:Issuer";
     public const string ServiceDiscoveryKey = "services:identity:http:0";
 
     /// <summary>
-    /// JWT bearer authentication against the Identity service: the authority is <c>Identity:Url</c>, else the
-    /// service-discovery address <c>services:identity:http:0</c>; the audience <c>Identity:Audience</c> is checked only
-    /// when configured. The default authorization policy requires an authenticated user.
+    /// JWT bearer authentication against the Identity service: discovery and keys come from <c>Identity:Url</c>, else the
+    /// service-discovery address <c>services:identity:http:0</c>; tokens must carry the issuer <c>Identity:Issuer</c> (when
+    /// set, else the one the metadata announces) and the audience <c>Identity:Audience</c> ("webrtcchat" by default).
+    /// The default authorization policy requires an authenticated user.
     /// </summary>
     public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder)
     {
         var authority = ResolveAuthority(builder.Configuration);
-        var audience = builder.Configuration[AudienceKey];
+        var settings = builder.Configuration.GetSection(TokenValidationOptions.Section).Get<TokenValidationOptions>() ?? new();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -28,13 +31,11 @@ public static class AuthenticationExtensions
                 options.Authority = authority.ToString();
                 options.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
                 options.MapInboundClaims = false;
-                if (string.IsNullOrWhiteSpace(audience))
+                options.Audience = settings.Audience;
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+                if (settings.Issuer is not null)
                 {
-                    options.TokenValidationParameters.ValidateAudience = false;
-                }
-                else
-                {
-                    options.Audience = audience;
+                    options.TokenValidationParameters.ValidIssuers = [settings.Issuer.AbsoluteUri, settings.Issuer.AbsoluteUri.TrimEnd('/')];
                 }
             });
 

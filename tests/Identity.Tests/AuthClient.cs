@@ -24,6 +24,25 @@ internal sealed class AuthClient(HttpClient http)
 
     public Task<HttpResponseMessage> LogoutAsync(string accessToken) => SendAsync(HttpMethod.Post, "/api/auth/logout", accessToken);
 
+    public Task<HttpResponseMessage> ForgotPasswordAsync(string email) =>
+        http.PostAsJsonAsync("/api/auth/forgot-password", new { email });
+
+    public Task<HttpResponseMessage> ResetPasswordAsync(string token, string password) =>
+        http.PostAsJsonAsync("/api/auth/reset-password", new { token, password });
+
+    public Task<HttpResponseMessage> ConfirmEmailAsync(string token) =>
+        http.PostAsJsonAsync("/api/auth/confirm-email", new { token });
+
+    public async Task<HttpResponseMessage> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/change-password")
+        {
+            Content = JsonContent.Create(new { currentPassword, newPassword }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await http.SendAsync(request);
+    }
+
     /// <summary>Registers a fresh user and returns its name and the body of the 201.</summary>
     public async Task<(string Name, JsonElement Body)> RegisterNewAsync()
     {

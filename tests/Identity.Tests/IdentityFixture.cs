@@ -10,8 +10,14 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public string Database { get; private set; } = string.Empty;
 
+    /// <summary>The stores, for tests that host another service next to Identity.</summary>
+    public TestInfrastructure Infrastructure => infrastructure;
+
     /// <summary>The configuration the host runs with, to start another instance on the same database.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The mail catcher's REST API, where the service's mail arrives.</summary>
+    public Uri MailApi => infrastructure.MailApi;
 
     public ServiceFactory<IdentityApp> Host => host ?? throw new InvalidOperationException("The fixture has not started.");
 

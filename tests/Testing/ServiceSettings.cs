@@ -12,6 +12,10 @@ public static class ServiceSettings
             ["ConnectionStrings:eventbus"] = infrastructure.EventBusConnectionString,
             ["ConnectionStrings:objectstore"] = infrastructure.ObjectStoreConnectionString,
             ["ConnectionStrings:mail"] = infrastructure.MailConnectionString,
+
+            // Resource services need a token authority to start; nothing is fetched from it until a bearer token arrives.
+            // Tests that validate tokens point this at a running Identity.
+            ["services:identity:http:0"] = "http://identity.invalid/",
         };
         foreach (var name in databaseNames)
         {

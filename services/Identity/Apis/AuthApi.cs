@@ -11,7 +11,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace WebRtcChat.Identity.Apis;
 
-/// <summary>The seed's account API: register, login, refresh, logout, me. Tokens come from the OpenIddict server.</summary>
+/// <summary>The seed's account API: register, login, refresh, logout, me, plus the mailed account flows (<see cref="AccountApi"/>). Tokens come from the OpenIddict server.</summary>
 public static class AuthApi
 {
     public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder app)
@@ -22,15 +22,16 @@ public static class AuthApi
         group.MapPost("/refresh", RefreshAsync);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Bearer);
         group.MapGet("/me", MeAsync).RequireAuthorization(Bearer);
+        group.MapAccountFlows();
         return group;
     }
 
-    private static void Bearer(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) => policy
+    internal static void Bearer(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) => policy
         .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
         .RequireAuthenticatedUser();
 
     public static async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken)
+        RegisterRequest request, [AsParameters] AuthServices services, AccountMailFlows mail, CancellationToken cancellationToken)
     {
         var errors = RegistrationErrors(request);
         if (errors.Count > 0)
@@ -74,6 +75,9 @@ public static class AuthApi
                     ["password"] = [.. created.Errors.Select(e => e.Description)],
                 });
         }
+
+        // The account is committed; a confirmation mail that cannot be prepared or sent is logged, never fatal.
+        await mail.SendEmailConfirmationAsync(user, cancellationToken);
 
         var tokens = await services.Tokens.PasswordAsync(services.HttpContext, user.UserName!, request.Password!, cancellationToken);
         if (!tokens.Succeeded)
@@ -130,20 +134,13 @@ public static class AuthApi
     public static async Task<NoContent> LogoutAsync([AsParameters] AuthServices services, CancellationToken cancellationToken)
     {
         var principal = services.HttpContext.User;
-        var authorizationId = principal.GetAuthorizationId();
-        if (authorizationId is not null)
+        if (principal.GetAuthorizationId() is { } authorizationId)
         {
-            if (await services.Authorizations.FindByIdAsync(authorizationId, cancellationToken) is { } authorization)
-            {
-                await services.Authorizations.TryRevokeAsync(authorization, cancellationToken);
-            }
-
-            await services.TokenManager.RevokeByAuthorizationIdAsync(authorizationId, cancellationToken);
+            await SessionRevocation.RevokeSessionAsync(services.Authorizations, services.TokenManager, authorizationId, cancellationToken);
         }
         else if (principal.GetClaim(Claims.Subject) is { } subject)
         {
-            await services.Authorizations.RevokeBySubjectAsync(subject, cancellationToken);
-            await services.TokenManager.RevokeBySubjectAsync(subject, cancellationToken);
+            await SessionRevocation.RevokeAllAsync(services.Authorizations, services.TokenManager, subject, cancellationToken);
         }
 
         return TypedResults.NoContent();

@@ -9,3 +9,13 @@ public sealed record RefreshRequest(string? RefreshToken);
 public sealed record UserDto(Guid Id, string Username, string Email, bool EmailConfirmed, DateTimeOffset CreatedAt);
 
 public sealed record AuthResponse(bool Success, string Token, string RefreshToken, int ExpiresIn, UserDto User);
+
+public sealed record ForgotPasswordRequest(string? Email);
+
+public sealed record ForgotPasswordResponse(bool Success, string Message);
+
+public sealed record ResetPasswordRequest(string? Token, string? Password);
+
+public sealed record ConfirmEmailRequest(string? Token);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

@@ -17,6 +17,14 @@ internal static class AuthProblems
     public static ProblemHttpResult AccountExists(string field) => Problem(
         StatusCodes.Status409Conflict, "account-exists", "Account already exists", $"An account with this {field} already exists.");
 
+    public static ProblemHttpResult InvalidResetToken() => Problem(
+        StatusCodes.Status400BadRequest, "invalid-reset-token", "Invalid password reset link",
+        "The password reset link is invalid, expired or already used. Ask for a new one.");
+
+    public static ProblemHttpResult InvalidConfirmationToken() => Problem(
+        StatusCodes.Status400BadRequest, "invalid-confirmation-token", "Invalid confirmation link",
+        "The email confirmation link is invalid, expired or already used.");
+
     private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Type = TypeBase + type, Title = title, Detail = detail });
 }

@@ -14,6 +14,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 {
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
 
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,6 +33,21 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             key.Property(k => k.PrivateKeyPem).HasColumnName("private_key_pem");
             key.Property(k => k.CreatedAt).HasColumnName("created_at");
             key.HasIndex(k => new { k.Use, k.CreatedAt });
+        });
+
+        builder.Entity<AccountToken>(token =>
+        {
+            token.ToTable("account_tokens");
+            token.Property(t => t.Id).HasColumnName("id");
+            token.Property(t => t.UserId).HasColumnName("user_id");
+            token.Property(t => t.Purpose).HasColumnName("purpose").HasConversion<string>().HasMaxLength(32);
+            token.Property(t => t.TokenHash).HasColumnName("token_hash").HasMaxLength(32);
+            token.Property(t => t.CreatedAt).HasColumnName("created_at");
+            token.Property(t => t.ExpiresAt).HasColumnName("expires_at");
+            token.Property(t => t.UsedAt).HasColumnName("used_at").IsConcurrencyToken();
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => new { t.UserId, t.Purpose });
+            token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -36,6 +36,15 @@ public static class AccountsExtensions
             .AddPasswordValidator<PasswordClassValidator>()
             .AddDefaultTokenProviders();
 
+        builder.Services.AddOptions<AccountMailOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<AccountTokens>();
+        builder.Services.AddScoped<AccountMailFlows>();
+        builder.Services.AddSingleton<AccountMailer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AccountMailer>());
+
         builder.Services.AddScoped<PasswordVerifier>();
         builder.Services.AddScoped<PrincipalFactory>();
         return builder;

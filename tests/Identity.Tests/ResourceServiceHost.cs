@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using WebRtcChat.Search;
+using WebRtcChat.Testing;
+
+namespace WebRtcChat.Identity.Tests;
+
+/// <summary>
+/// Identity listening on a real port (a resource service fetches discovery and JWKS over HTTP) with a configured
+/// issuer, and the Search service trusting it through the ServiceDefaults helper, with a test-only
+/// <c>GET /whoami</c> behind the default authorization policy that answers the caller's <c>sub</c>.
+/// </summary>
+internal sealed class ResourceServiceHost : IAsyncDisposable
+{
+    /// <summary>The public address tokens are issued under, as the AppHost sets it (the gateway's).</summary>
+    public static readonly Uri Issuer = new("http://chat.example.test/");
+
+    private readonly ServiceFactory<IdentityApp> identity;
+    private readonly WebApplicationFactory<SearchApp> search;
+
+    private ResourceServiceHost(ServiceFactory<IdentityApp> identity, WebApplicationFactory<SearchApp> search)
+    {
+        this.identity = identity;
+        this.search = search;
+    }
+
+    public HttpClient CreateIdentityClient() => identity.CreateClient();
+
+    public HttpClient CreateSearchClient() => search.CreateClient();
+
+    /// <summary>Starts Identity on <paramref name="identityDatabase"/> and Search on a fresh database of its own.</summary>
+    public static async Task<ResourceServiceHost> StartAsync(TestInfrastructure infrastructure, string identityDatabase)
+    {
+        var identitySettings = ServiceSettings.For(infrastructure, identityDatabase, "identitydb");
+        identitySettings["Auth:Issuer"] = Issuer.AbsoluteUri;
+        var identity = new ServiceFactory<IdentityApp>(identitySettings);
+        identity.UseKestrel(0);
+        identity.StartServer();
+        var address = identity.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+        var searchSettings = ServiceSettings.For(infrastructure, await infrastructure.CreateDatabaseAsync("search"), "searchdb");
+        searchSettings["services:identity:http:0"] = address;
+        searchSettings["Identity:Issuer"] = Issuer.AbsoluteUri;
+        var search = new ServiceFactory<SearchApp>(searchSettings)
+            .WithWebHostBuilder(web => web.ConfigureServices(services => services.AddTransient<IStartupFilter, WhoAmI>()));
+        return new ResourceServiceHost(identity, search);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await search.DisposeAsync();
+        await identity.DisposeAsync();
+    }
+
+    /// <summary><c>GET /whoami</c>: the default policy's verdict (401 when unauthenticated), else the <c>sub</c> claim.</summary>
+    private sealed class WhoAmI : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/whoami", whoami => whoami.UseAuthentication().Run(async context =>
+            {
+                var policy = await context.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>().GetDefaultPolicyAsync();
+                var evaluator = context.RequestServices.GetRequiredService<IPolicyEvaluator>();
+                var authentication = await evaluator.AuthenticateAsync(policy, context);
+                var authorization = await evaluator.AuthorizeAsync(policy, authentication, context, resource: null);
+                if (!authorization.Succeeded)
+                {
+                    await context.ChallengeAsync();
+                    return;
+                }
+
+                await context.Response.WriteAsync(context.User.FindFirst("sub")?.Value ?? string.Empty);
+            }));
+            next(app);
+        };
+    }
+}
