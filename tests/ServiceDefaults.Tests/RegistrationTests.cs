@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace WebRtcChat.ServiceDefaults.Tests;
 
@@ -59,5 +63,24 @@ public sealed class RegistrationTests
 
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddDefaultAuthentication());
         Assert.Contains("Identity:Url", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tokens_must_carry_the_configured_issuer_and_the_default_audience()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["services:identity:http:0"] = "http://localhost:5123";
+        builder.Configuration["Identity:Issuer"] = "http://localhost:8080/";
+        builder.AddDefaultAuthentication();
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+
+        Assert.Equal("http://localhost:5123/", options.Authority);
+        Assert.False(options.RequireHttpsMetadata);
+        Assert.Equal("webrtcchat", options.Audience);
+        Assert.True(options.TokenValidationParameters.ValidateAudience);
+        Assert.Contains("http://localhost:8080/", options.TokenValidationParameters.ValidIssuers);
+        Assert.Equal([SecurityAlgorithms.RsaSha256], options.TokenValidationParameters.ValidAlgorithms);
     }
 }
