@@ -69,10 +69,11 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(analytics).WaitFor(analytics)
     .WithHttpHealthCheck("/health");
 
-// Tokens carry one issuer, the public (gateway) address, whichever address Identity was reached on. The resource
+// Tokens carry one issuer, the public (gateway) address (also the base of links in account mails), whichever address Identity was reached on. The resource
 // services fetch discovery and keys from Identity directly (services:identity) but accept only that issuer.
 var publicUrl = ReferenceExpression.Create($"{gateway.Resource.GetEndpoint("http")}");
-identity.WithEnvironment("Auth__Issuer", publicUrl);
+identity.WithEnvironment("Auth__Issuer", publicUrl)
+    .WithEnvironment("Auth__PublicUrl", publicUrl);
 foreach (var service in new[] { messaging, presence, mediaSfu, recording, search, analytics })
 {
     service.WithEnvironment("Identity__Issuer", publicUrl);
