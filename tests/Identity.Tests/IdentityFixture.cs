@@ -8,6 +8,14 @@ public sealed class IdentityFixture : IAsyncLifetime
     private readonly TestInfrastructure infrastructure = new();
     private ServiceFactory<IdentityApp>? host;
 
+    /// <summary>The service-to-service client the tests configure (client_credentials).</summary>
+    public const string ServiceClientId = "test-service";
+
+    public const string ServiceClientSecret = "test-service-secret-1234567890";
+
+    /// <summary>Registered for the web client as a <c>post_logout_redirect_uri</c>.</summary>
+    public const string PostLogoutRedirectUri = "http://localhost/signed-out";
+
     public string Database { get; private set; } = string.Empty;
 
     /// <summary>The stores, for tests that host another service next to Identity.</summary>
@@ -27,6 +35,9 @@ public sealed class IdentityFixture : IAsyncLifetime
         Database = await infrastructure.CreateDatabaseAsync("identity");
         var settings = ServiceSettings.For(infrastructure, Database, "identitydb");
         settings["Auth:MaxFailedAccessAttempts"] = "5";
+        settings["Auth:ServiceClients:0:ClientId"] = ServiceClientId;
+        settings["Auth:ServiceClients:0:ClientSecret"] = ServiceClientSecret;
+        settings["Auth:WebClientPostLogoutRedirectUris:0"] = PostLogoutRedirectUri;
         Settings = settings;
         host = new ServiceFactory<IdentityApp>(settings);
         using var client = host.CreateClient();

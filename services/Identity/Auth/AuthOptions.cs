@@ -35,4 +35,20 @@ public sealed class AuthOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Where the web client may be sent back after end-session (<c>post_logout_redirect_uri</c>); none by default.</summary>
+    public List<Uri> WebClientPostLogoutRedirectUris { get; set; } = [];
+
+    /// <summary>Confidential service-to-service clients allowed the client_credentials grant; none by default.</summary>
+    public List<ServiceClientOptions> ServiceClients { get; set; } = [];
+}
+
+/// <summary>One service-to-service client (<c>Auth:ServiceClients:n</c>). Its tokens' subject is the client id.</summary>
+public sealed class ServiceClientOptions
+{
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string? DisplayName { get; set; }
 }

@@ -10,7 +10,7 @@ namespace WebRtcChat.Identity.Auth;
 
 /// <summary>
 /// The grants OpenIddict passes through to the application at <c>/connect/token</c>: password (first-party client
-/// only, by permission) and refresh_token. OpenIddict has already validated the client and, for a refresh, the token.
+/// only, by permission), refresh_token and client_credentials (service clients only, by permission). OpenIddict has already validated the client and, for a refresh, the token.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -49,6 +49,12 @@ public static class TokenEndpoint
             }
 
             return await SignInAsync(services, user, result.Principal!.GetScopes());
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has authenticated the confidential client (secret) and checked its grant permission.
+            return Results.SignIn(await ServiceClientPrincipal.CreateAsync(services, request), authenticationScheme: Scheme);
         }
 
         return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");

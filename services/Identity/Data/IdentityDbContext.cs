@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using WebRtcChat.Identity.Model;
 using WebRtcChat.Identity.Security;
 
@@ -16,6 +18,10 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Block> Blocks => Set<Block>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -24,6 +30,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
         // Identity checks email uniqueness in code; the index makes it hold under concurrent registrations too.
         builder.Entity<User>().HasIndex(u => u.NormalizedEmail).IsUnique();
+
+        ConfigureProfiles(builder);
 
         builder.Entity<ServerKey>(key =>
         {
@@ -48,6 +56,57 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => new { t.UserId, t.Purpose });
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private static void ConfigureProfiles(ModelBuilder builder)
+    {
+        builder.Entity<User>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(ProfileRules.MaxDisplayName);
+            user.Property(u => u.Bio).HasMaxLength(ProfileRules.MaxBio);
+            user.Property(u => u.Status).HasMaxLength(16).HasDefaultValue(ProfileRules.DefaultStatus);
+            user.Property(u => u.Phone).HasMaxLength(ProfileRules.MaxPhone);
+            user.Property(u => u.Location).HasMaxLength(ProfileRules.MaxLocation);
+            user.Property(u => u.Website).HasMaxLength(ProfileRules.MaxUrl);
+            user.Property(u => u.SocialLinks)
+                .HasColumnType("jsonb")
+                .HasDefaultValueSql("'{}'::jsonb")
+                .HasConversion(
+                    links => JsonSerializer.Serialize(links, JsonSerializerOptions.Default),
+                    json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                    new ValueComparer<Dictionary<string, string>>(
+                        (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                        links => links.Aggregate(0, (hash, link) => HashCode.Combine(hash, link.Key, link.Value)),
+                        links => new Dictionary<string, string>(links)));
+            user.Property(u => u.Theme).HasMaxLength(16).HasDefaultValue(ProfileRules.DefaultTheme);
+            user.Property(u => u.ProfileVisibility).HasMaxLength(16).HasDefaultValue(ProfileRules.Public);
+            user.Property(u => u.VideoQuality).HasMaxLength(16).HasDefaultValue(ProfileRules.DefaultVideoQuality);
+            user.HasIndex(u => u.DisplayName);
+        });
+
+        builder.Entity<Contact>(contact =>
+        {
+            contact.ToTable("contacts");
+            contact.HasKey(c => new { c.OwnerId, c.ContactId });
+            contact.Property(c => c.OwnerId).HasColumnName("owner_id");
+            contact.Property(c => c.ContactId).HasColumnName("contact_id");
+            contact.Property(c => c.CreatedAt).HasColumnName("created_at");
+            contact.HasIndex(c => c.ContactId);
+            contact.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            contact.HasOne<User>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Block>(block =>
+        {
+            block.ToTable("blocks");
+            block.HasKey(b => new { b.BlockerId, b.BlockedId });
+            block.Property(b => b.BlockerId).HasColumnName("blocker_id");
+            block.Property(b => b.BlockedId).HasColumnName("blocked_id");
+            block.Property(b => b.CreatedAt).HasColumnName("created_at");
+            block.HasIndex(b => b.BlockedId);
+            block.HasOne<User>().WithMany().HasForeignKey(b => b.BlockerId).OnDelete(DeleteBehavior.Cascade);
+            block.HasOne<User>().WithMany().HasForeignKey(b => b.BlockedId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -10,7 +10,8 @@ public static class TokenServerExtensions
 {
     /// <summary>
     /// The OpenIddict server (EF Core stores in the identity database, keys persisted there too): discovery, JWKS and
-    /// <c>/connect/token</c> with the password and rolling refresh_token grants; signed, unencrypted JWT access tokens.
+    /// <c>/connect/token</c> with the password, rolling refresh_token and client_credentials grants, userinfo, revocation
+    /// and end-session; signed, unencrypted JWT access tokens.
     /// Local OpenIddict validation authenticates this service's own API.
     /// </summary>
     public static IHostApplicationBuilder AddTokenServer(this IHostApplicationBuilder builder)
@@ -28,8 +29,11 @@ public static class TokenServerExtensions
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
-                server.AllowPasswordFlow().AllowRefreshTokenFlow();
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
+                    .SetUserInfoEndpointUris(OidcEndpoints.UserInfoPath.TrimStart('/'))
+                    .SetRevocationEndpointUris(OidcEndpoints.RevocationPath.TrimStart('/'))
+                    .SetEndSessionEndpointUris(OidcEndpoints.EndSessionPath.TrimStart('/'));
+                server.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile, Scopes.Email, Scopes.Roles);
                 server.SetAccessTokenLifetime(auth.AccessTokenLifetime);
                 server.SetRefreshTokenLifetime(auth.RefreshTokenLifetime);
@@ -40,7 +44,10 @@ public static class TokenServerExtensions
                     server.SetIssuer(auth.Issuer);
                 }
 
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (allowHttp)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();

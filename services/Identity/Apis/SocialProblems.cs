@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WebRtcChat.Identity.Apis;
+
+/// <summary>The stable ProblemDetails of the profile, contact and block endpoints.</summary>
+internal static class SocialProblems
+{
+    private const string TypeBase = "https://webrtcchat.dev/problems/";
+
+    public static ProblemHttpResult UserNotFound() => Problem(
+        StatusCodes.Status404NotFound, "user-not-found", "User not found", "There is no such user.");
+
+    public static ProblemHttpResult Self(string action) => Problem(
+        StatusCodes.Status400BadRequest, "self-reference", "Not allowed on yourself", $"You cannot {action} yourself.");
+
+    public static ProblemHttpResult ProfileHidden() => Problem(
+        StatusCodes.Status403Forbidden, "profile-hidden", "Profile not visible", "This user's privacy settings hide their profile from you.");
+
+    public static ProblemHttpResult BlockedByYou() => Problem(
+        StatusCodes.Status409Conflict, "user-blocked", "User blocked", "You blocked this user; unblock them first.");
+
+    private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Type = TypeBase + type, Title = title, Detail = detail });
+}
