@@ -80,17 +80,13 @@ public static class BlocksApi
     public static async Task<Results<NoContent, ProblemHttpResult>> UnblockAsync(
         Guid userId, [AsParameters] SocialServices services, CancellationToken cancellationToken)
     {
-        var caller = services.CallerId;
-        if (userId == caller)
+        if (await services.CheckOtherUserAsync(userId, "unblock", cancellationToken) is { } problem)
         {
-            return SocialProblems.Self("unblock");
+            return problem;
         }
 
+        var caller = services.CallerId;
         var db = services.Db;
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
-        {
-            return SocialProblems.UserNotFound();
-        }
 
         var block = await db.Blocks.SingleOrDefaultAsync(b => b.BlockerId == caller && b.BlockedId == userId, cancellationToken);
         if (block is not null)

@@ -76,17 +76,13 @@ public static class ContactsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid userId, [AsParameters] SocialServices services, CancellationToken cancellationToken)
     {
-        var caller = services.CallerId;
-        if (userId == caller)
+        if (await services.CheckOtherUserAsync(userId, "remove as a contact", cancellationToken) is { } problem)
         {
-            return SocialProblems.Self("remove as a contact");
+            return problem;
         }
 
+        var caller = services.CallerId;
         var db = services.Db;
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
-        {
-            return SocialProblems.UserNotFound();
-        }
 
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.OwnerId == caller && c.ContactId == userId, cancellationToken);
         if (contact is not null)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using WebRtcChat.Identity.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -10,4 +12,15 @@ public sealed record SocialServices(HttpContext HttpContext, IdentityDbContext D
     /// <summary>The signed-in caller (the token's <c>sub</c>; the group requires an authenticated user).</summary>
     public Guid CallerId => Guid.Parse(HttpContext.User.GetClaim(Claims.Subject)
         ?? throw new InvalidOperationException("The access token has no subject."));
+
+    /// <summary>Whether the caller may act on <paramref name="userId"/>: null, or the problem to answer (self, or no such user).</summary>
+    public async Task<ProblemHttpResult?> CheckOtherUserAsync(Guid userId, string action, CancellationToken cancellationToken)
+    {
+        if (userId == CallerId)
+        {
+            return SocialProblems.Self(action);
+        }
+
+        return await Db.Users.AnyAsync(u => u.Id == userId, cancellationToken) ? null : SocialProblems.UserNotFound();
+    }
 }

@@ -52,10 +52,24 @@ public static class UsersApi
         return visible ? TypedResults.Ok(ToDto(user, includePreferences: false)) : SocialProblems.ProfileHidden();
     }
 
-    public static async Task<Results<Ok<UserProfileDto>, ValidationProblem, UnauthorizedHttpResult>> UpdateProfileAsync(
-        UpdateProfileRequest request, [AsParameters] SocialServices services, CancellationToken cancellationToken)
+    public static Task<Results<Ok<UserProfileDto>, ValidationProblem, UnauthorizedHttpResult>> UpdateProfileAsync(
+        UpdateProfileRequest request, [AsParameters] SocialServices services, CancellationToken cancellationToken) =>
+        UpdateCallerAsync(ProfileUpdates.Validate(request), user => ProfileUpdates.Apply(user, request),
+            user => ToDto(user, includePreferences: true), services, cancellationToken);
+
+    public static Task<Results<Ok<PreferencesDto>, ValidationProblem, UnauthorizedHttpResult>> UpdatePreferencesAsync(
+        UpdatePreferencesRequest request, [AsParameters] SocialServices services, CancellationToken cancellationToken) =>
+        UpdateCallerAsync(ProfileUpdates.Validate(request), user => ProfileUpdates.Apply(user, request),
+            Preferences, services, cancellationToken);
+
+    /// <summary>Validates first, then applies the change to the caller and saves it with its event in one transaction.</summary>
+    private static async Task<Results<Ok<TDto>, ValidationProblem, UnauthorizedHttpResult>> UpdateCallerAsync<TDto>(
+        Dictionary<string, string[]> errors,
+        Action<User> apply,
+        Func<User, TDto> result,
+        SocialServices services,
+        CancellationToken cancellationToken)
     {
-        var errors = ProfileUpdates.Validate(request);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -67,29 +81,9 @@ public static class UsersApi
             return TypedResults.Unauthorized();
         }
 
-        ProfileUpdates.Apply(user, request);
+        apply(user);
         await SaveWithEventAsync(services, user, cancellationToken);
-        return TypedResults.Ok(ToDto(user, includePreferences: true));
-    }
-
-    public static async Task<Results<Ok<PreferencesDto>, ValidationProblem, UnauthorizedHttpResult>> UpdatePreferencesAsync(
-        UpdatePreferencesRequest request, [AsParameters] SocialServices services, CancellationToken cancellationToken)
-    {
-        var errors = ProfileUpdates.Validate(request);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var user = await services.Db.Users.SingleOrDefaultAsync(u => u.Id == services.CallerId, cancellationToken);
-        if (user is null)
-        {
-            return TypedResults.Unauthorized();
-        }
-
-        ProfileUpdates.Apply(user, request);
-        await SaveWithEventAsync(services, user, cancellationToken);
-        return TypedResults.Ok(Preferences(user));
+        return TypedResults.Ok(result(user));
     }
 
     /// <summary>Prefix and substring match on username and display name, prefix matches first; never users who blocked you or hidden profiles.</summary>
