@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WebRtcChat.ServiceDefaults.Mail;
@@ -24,17 +22,9 @@ public sealed class MailSenderTests(TestInfrastructure infra)
         await host.App.Services.GetRequiredService<IMailSender>()
             .SendAsync(new MailMessage(recipient, subject, "Click the link.", "<p>Click the <a href=\"#\">link</a>.</p>"), CancellationToken.None);
 
-        using var http = new HttpClient { BaseAddress = infra.MailApi };
-        JsonElement? found = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            var mails = await http.GetFromJsonAsync<JsonElement[]>("/email") ?? [];
-            found = mails.FirstOrDefault(m => m.GetProperty("subject").GetString() == subject);
-            return found?.ValueKind == JsonValueKind.Object;
-        }, TimeSpan.FromSeconds(10), "the mail never reached maildev");
+        var mail = (await new MailCatcher(infra.MailApi).WaitForAsync(recipient, subject)).Single();
 
-        var to = found!.Value.GetProperty("to").EnumerateArray().Select(a => a.GetProperty("address").GetString());
-        Assert.Contains(recipient, to);
-        Assert.Contains("no-reply@webrtcchat.local", found.Value.GetProperty("from").EnumerateArray().Select(a => a.GetProperty("address").GetString()));
+        Assert.Contains(recipient, mail.To);
+        Assert.Contains("no-reply@webrtcchat.local", mail.From);
     }
 }

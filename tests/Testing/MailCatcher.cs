@@ -2,10 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace WebRtcChat.Identity.Tests;
+using Xunit;
+
+namespace WebRtcChat.Testing;
 
 /// <summary>Reads the mail the service sent from maildev's REST API (GET /email), by recipient.</summary>
-internal sealed partial class MailCatcher(Uri api)
+public sealed partial class MailCatcher(Uri api)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
@@ -39,14 +41,21 @@ internal sealed partial class MailCatcher(Uri api)
                 recipient => string.Equals(recipient.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
             .Select(mail => new CaughtMail(
                 mail.GetProperty("subject").GetString() ?? string.Empty,
-                mail.TryGetProperty("text", out var text) ? text.GetString() ?? string.Empty : string.Empty))];
+                mail.TryGetProperty("text", out var text) ? text.GetString() ?? string.Empty : string.Empty,
+                Addresses(mail, "from"),
+                Addresses(mail, "to")))];
     }
+
+    private static List<string> Addresses(JsonElement mail, string field) =>
+        mail.TryGetProperty(field, out var list)
+            ? [.. list.EnumerateArray().Select(a => a.GetProperty("address").GetString() ?? string.Empty)]
+            : [];
 
     [GeneratedRegex(@"(?<url>https?://\S+?/(?<path>[a-z-]+)\?token=(?<token>[A-Za-z0-9_%\-]+))")]
     internal static partial Regex LinkPattern();
 }
 
-internal sealed record CaughtMail(string Subject, string Text)
+public sealed record CaughtMail(string Subject, string Text, IReadOnlyList<string> From, IReadOnlyList<string> To)
 {
     /// <summary>The first link in the text, its path and its (unescaped) token.</summary>
     public (Uri Url, string Path, string Token) Link()
