@@ -1,3 +1,4 @@
+using WebRtcChat.Messaging.Apis;
 using WebRtcChat.Messaging.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,4 +7,5 @@ builder.AddMessagingService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapRooms();
 app.Run();

@@ -1,9 +1,65 @@
 using Microsoft.EntityFrameworkCore;
+using WebRtcChat.Messaging.Model;
+using WebRtcChat.Messaging.Rooms;
+using WebRtcChat.ServiceDefaults.Data;
 
 namespace WebRtcChat.Messaging.Data;
 
-/// <summary>The Messaging service's own database: rooms, membership, messages and attachments, plus its event outbox and inbox.</summary>
+/// <summary>The Messaging service's own database: rooms, membership, its copy of users and blocks, plus its event outbox and inbox.</summary>
 public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddEventBusTables();
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
+
+    public DbSet<KnownUser> Users => Set<KnownUser>();
+
+    public DbSet<UserBlock> Blocks => Set<UserBlock>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddEventBusTables();
+        ConfigureRooms(modelBuilder);
+        ConfigureUserDirectory(modelBuilder);
+        modelBuilder.UseSnakeCaseColumns();
+    }
+
+    private static void ConfigureRooms(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Room>(room =>
+        {
+            room.ToTable("rooms");
+            room.Property(r => r.Kind).HasMaxLength(16);
+            room.Property(r => r.DirectKey).HasMaxLength(65);
+            room.HasIndex(r => r.DirectKey).IsUnique();
+            room.Property(r => r.Name).HasMaxLength(RoomRules.MaxNameLength);
+            room.Property(r => r.Topic).HasMaxLength(RoomRules.MaxTopicLength);
+            room.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RoomMember>(member =>
+        {
+            member.ToTable("room_members");
+            member.HasKey(m => new { m.RoomId, m.UserId });
+            member.HasIndex(m => m.UserId);
+            member.Property(m => m.Role).HasMaxLength(16);
+        });
+    }
+
+    private static void ConfigureUserDirectory(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<KnownUser>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.UserName).HasMaxLength(64);
+            user.HasIndex(u => u.UserName);
+            user.Property(u => u.DisplayName).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<UserBlock>(block =>
+        {
+            block.ToTable("user_blocks");
+            block.HasKey(b => new { b.BlockerId, b.BlockedId });
+        });
+    }
 }

@@ -1,0 +1,10 @@
+namespace WebRtcChat.Messaging.Rooms;
+
+/// <summary>The <c>Messaging</c> configuration section.</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>The most members a group room may have, its creator included.</summary>
+    public int MaxGroupMembers { get; set; } = 256;
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WebRtcChat.Testing;
+
+namespace WebRtcChat.AppHost.Tests;
+
+/// <summary>What a user does first, through the gateway of the whole running application: sign up and open a conversation.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ChatJourneyTests(AppFixture fixture)
+{
+    private static readonly TimeSpan EventDelivery = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Two_users_sign_up_and_open_a_direct_room_through_the_gateway()
+    {
+        var alice = await RegisterAsync();
+        var bob = await RegisterAsync();
+
+        // Messaging learns of Bob from Identity's UserRegistered event, through the outbox and RabbitMQ.
+        var deadline = DateTime.UtcNow + EventDelivery;
+        HttpResponseMessage opened;
+        while (true)
+        {
+            opened = await fixture.App.Gateway.SendAsync(alice.Request(
+                HttpMethod.Post, "/api/rooms", JsonContent.Create(new { type = "direct", memberIds = new[] { bob.Id } })));
+            if (opened.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            opened.Dispose();
+            await Task.Delay(250);
+        }
+
+        using (opened)
+        {
+            Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        }
+
+        using var listed = await fixture.App.Gateway.SendAsync(bob.Request(HttpMethod.Get, "/api/rooms"));
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var rooms = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement;
+        var room = Assert.Single(rooms.EnumerateArray());
+        Assert.Equal("direct", room.GetProperty("type").GetString());
+        Assert.Equal(2, room.GetProperty("memberCount").GetInt32());
+    }
+
+    private Task<TestUser> RegisterAsync() => TestUser.RegisterAsync(fixture.App.Gateway);
+}
