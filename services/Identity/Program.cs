@@ -7,11 +7,13 @@ builder.AddServiceDefaults();
 builder.AddIdentityService();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
 app.MapOidcEndpoints();
 app.MapAuth();
 app.MapUsers();
+app.MapAvatars();
 app.MapContacts();
 app.MapBlocks();
 app.Run();
