@@ -7,7 +7,6 @@ builder.AddServiceDefaults();
 builder.AddIdentityService();
 
 var app = builder.Build();
-app.UseForwardedHeaders();
 app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
 app.MapOidcEndpoints();

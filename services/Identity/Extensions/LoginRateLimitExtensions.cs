@@ -7,7 +7,7 @@ public static class LoginRateLimitExtensions
 {
     /// <summary>
     /// Login attempt limits per account and per client address, counted in Redis (<c>ConnectionStrings:redis</c>).
-    /// The client address is the <c>X-Forwarded-For</c> of a trusted proxy (loopback, plus
+    /// The client address is the last <c>X-Forwarded-For</c> entry added by a trusted proxy (loopback, plus
     /// <c>Auth:LoginRateLimit:TrustedProxyNetworks</c>), else the connection's.
     /// </summary>
     public static IHostApplicationBuilder AddLoginRateLimits(this IHostApplicationBuilder builder)
@@ -26,12 +26,20 @@ public static class LoginRateLimitExtensions
         var trusted = builder.Configuration.GetSection(LoginRateLimitOptions.Section).Get<LoginRateLimitOptions>()?.TrustedProxyNetworks ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.ForwardedHeaders |= ForwardedHeaders.XForwardedFor;
             foreach (var network in trusted.Where(n => System.Net.IPNetwork.TryParse(n, out _)))
             {
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+
+        // With ASPNETCORE_FORWARDEDHEADERS_ENABLED (the deployment manifest sets it) ASP.NET Core already runs the
+        // middleware, trusting every proxy; running it twice would let a client-sent X-Forwarded-For entry through.
+        if (!string.Equals(builder.Configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddTransient<IStartupFilter, ForwardedClientAddress>();
+        }
+
         return builder;
     }
 }
