@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebRtcChat.ServiceDefaults.ObjectStorage;
+using WebRtcChat.Testing;
 
 namespace WebRtcChat.Identity.Tests;
 
@@ -10,6 +11,8 @@ namespace WebRtcChat.Identity.Tests;
 [Collection(IdentityCollection.Name)]
 public sealed class AvatarTests(IdentityFixture fixture)
 {
+    private const int MaxBytes = 5 * 1024 * 1024;
+
     private ObjectStore Store => fixture.Host.Services.GetRequiredService<ObjectStore>();
 
     public static TheoryData<string, string, int, int> Images => new()
@@ -110,12 +113,30 @@ public sealed class AvatarTests(IdentityFixture fixture)
     }
 
     [Fact]
+    public async Task An_image_of_exactly_5_MiB_is_accepted_and_one_byte_more_is_413()
+    {
+        using var http = fixture.Host.CreateClient();
+        var user = await SocialClient.RegisterAsync(http);
+
+        using (var atLimit = await user.UploadAvatarAsync(TestJpeg.PaddedTo(MaxBytes), "image/jpeg"))
+        {
+            Assert.Equal(HttpStatusCode.OK, atLimit.StatusCode);
+            Assert.Equal(MaxBytes, (await AuthClient.BodyAsync(atLimit)).GetProperty("size").GetInt32());
+        }
+
+        using var overLimit = await user.UploadAvatarAsync(TestJpeg.PaddedTo(MaxBytes + 1), "image/jpeg");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, overLimit.StatusCode);
+        Assert.EndsWith("/avatar-too-large", (await AuthClient.BodyAsync(overLimit)).GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Oversized_non_multipart_and_multi_file_uploads_get_problem_details()
     {
         using var http = fixture.Host.CreateClient();
         var user = await SocialClient.RegisterAsync(http);
 
-        var tooLarge = new byte[(5 * 1024 * 1024) + 1];
+        // Far beyond the limit: refused from its declared length, before the body is read.
+        var tooLarge = new byte[MaxBytes * 2];
         TestImages.Png.CopyTo(tooLarge, 0);
         using (var response = await user.UploadAvatarAsync(tooLarge))
         {

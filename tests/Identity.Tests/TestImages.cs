@@ -1,3 +1,5 @@
+using WebRtcChat.Testing;
+
 namespace WebRtcChat.Identity.Tests;
 
 /// <summary>Tiny real images (made with ffmpeg) and broken variants of them.</summary>
@@ -8,8 +10,7 @@ internal static class TestImages
         "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAACXBIWXMAAAABAAAAAQBPJcTWAAAAD0lEQVR4nGNgqGdAIGQOADOyA/ly/vMhAAAAAElFTkSuQmCC");
 
     /// <summary>2x2 baseline JPEG.</summary>
-    public static readonly byte[] Jpeg = Convert.FromBase64String(
-        "/9j/4AAQSkZJRgABAgAAAQABAAD//gAQTGF2YzU5LjM3LjEwMAD/2wBDAAgEBAQEBAUFBQUFBQYGBgYGBgYGBgYGBgYHBwcICAgHBwcGBgcHCAgICAkJCQgICAgJCQoKCgwMCwsODg4RERT/xABMAAEBAAAAAAAAAAAAAAAAAAAABgEBAQAAAAAAAAAAAAAAAAAABgcQAQAAAAAAAAAAAAAAAAAAAAARAQAAAAAAAAAAAAAAAAAAAAD/wAARCAACAAIDASIAAhEAAxEA/9oADAMBAAIRAxEAPwCLAFF/f//Z");
+    public static readonly byte[] Jpeg = TestJpeg.Small;
 
     /// <summary>4x2 lossy WebP (VP8).</summary>
     public static readonly byte[] WebpLossy = Convert.FromBase64String(
