@@ -32,8 +32,6 @@ public sealed partial class AvatarStore(ObjectStore store, ILogger<AvatarStore> 
 
     public Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken) => store.GetAsync(key, cancellationToken);
 
-    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => store.ExistsAsync(key, cancellationToken);
-
     /// <summary>
     /// Deletes an avatar that is no longer referenced. A failure is logged, not thrown: the database change it follows
     /// is committed, and an orphaned object under the user's prefix costs only storage. Not cancelled with the request
