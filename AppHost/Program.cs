@@ -15,7 +15,9 @@ var mail = builder.AddMailDev("mail");
 
 var identity = builder.AddProject<Projects.Identity>("identity")
     .WithReference(identityDb).WaitFor(identityDb)
+    .WithReference(redis).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(objectStore).WaitFor(objectStore)
     .WithReference(mail).WaitFor(mail)
     .WithHttpHealthCheck("/health");
 

@@ -12,6 +12,7 @@ app.MapTokenEndpoint();
 app.MapOidcEndpoints();
 app.MapAuth();
 app.MapUsers();
+app.MapAvatars();
 app.MapContacts();
 app.MapBlocks();
 app.Run();

@@ -17,6 +17,17 @@ internal sealed class AuthClient(HttpClient http)
     public Task<HttpResponseMessage> LoginAsync(string login, string password = GoodPassword) =>
         http.PostAsJsonAsync("/api/auth/login", new { login, password });
 
+    /// <summary>The OAuth password grant straight at the token endpoint, as the first-party client.</summary>
+    public Task<HttpResponseMessage> PasswordGrantAsync(string username, string password = GoodPassword) =>
+        http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "webrtcchat-web",
+            ["username"] = username,
+            ["password"] = password,
+            ["scope"] = "openid offline_access profile",
+        }));
+
     public Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
 
@@ -33,15 +44,11 @@ internal sealed class AuthClient(HttpClient http)
     public Task<HttpResponseMessage> ConfirmEmailAsync(string token) =>
         http.PostAsJsonAsync("/api/auth/confirm-email", new { token });
 
-    public async Task<HttpResponseMessage> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/change-password")
-        {
-            Content = JsonContent.Create(new { currentPassword, newPassword }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return await http.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword) =>
+        SendAsync(HttpMethod.Post, "/api/auth/change-password", accessToken, new { currentPassword, newPassword });
+
+    public Task<HttpResponseMessage> DeleteAccountAsync(string accessToken, string? password) =>
+        SendAsync(HttpMethod.Delete, "/api/auth/account", accessToken, new { password });
 
     /// <summary>Registers a fresh user and returns its name and the body of the 201.</summary>
     public async Task<(string Name, JsonElement Body)> RegisterNewAsync()
@@ -55,10 +62,15 @@ internal sealed class AuthClient(HttpClient http)
     public static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string accessToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string accessToken, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
         return await http.SendAsync(request);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 
 namespace WebRtcChat.Identity.Tests;
 
@@ -114,15 +113,6 @@ public sealed class ContactsAndBlocksTests(IdentityFixture fixture)
         Assert.Equal(1, await OutboxCountAsync("ContactRemoved", "ownerId", bob.Id));
     }
 
-    private async Task<long> OutboxCountAsync(string eventName, string property, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Database);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand(
-            "SELECT count(*) FROM outbox_messages WHERE type LIKE @type AND body->>@property = @id", connection);
-        query.Parameters.AddWithValue("type", $"%.{eventName}%");
-        query.Parameters.AddWithValue("property", property);
-        query.Parameters.AddWithValue("id", id.ToString());
-        return (long)(await query.ExecuteScalarAsync())!;
-    }
+    private Task<long> OutboxCountAsync(string eventName, string property, Guid id) =>
+        new IdentityDatabase(fixture.Database).OutboxCountAsync(eventName, property, id);
 }

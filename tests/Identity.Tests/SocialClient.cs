@@ -11,6 +11,8 @@ internal sealed class SocialClient(HttpClient http, Guid id, string name, string
 
     public string Name { get; } = name;
 
+    public string Token { get; } = token;
+
     public static async Task<SocialClient> RegisterAsync(HttpClient http, string? name = null)
     {
         name ??= AuthClient.NewName();
@@ -44,6 +46,32 @@ internal sealed class SocialClient(HttpClient http, Guid id, string name, string
 
     public Task<HttpResponseMessage> BlockedAsync() => SendAsync(HttpMethod.Get, "/api/block");
 
+    /// <summary>Uploads one file as multipart/form-data, declaring <paramref name="contentType"/> for it.</summary>
+    public async Task<HttpResponseMessage> UploadAvatarAsync(byte[] file, string contentType = "image/png", string fileName = "avatar.png")
+    {
+        using var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(part, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/users/avatar") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return await http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> DeleteAvatarAsync() => SendAsync(HttpMethod.Delete, "/api/users/avatar");
+
+    /// <summary>The seed's <c>profile.avatar</c> of <paramref name="userId"/> as this user sees it (null when none).</summary>
+    public async Task<string?> AvatarUrlAsync(Guid userId)
+    {
+        using var response = await GetUserAsync(userId);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var avatar = (await AuthClient.BodyAsync(response)).GetProperty("profile").GetProperty("avatar");
+        return avatar.ValueKind == JsonValueKind.Null ? null : avatar.GetString();
+    }
+
+    /// <summary>GET an avatar URL as this user (with the bearer token).</summary>
+    public Task<HttpResponseMessage> GetWithTokenAsync(string path) => SendAsync(HttpMethod.Get, path);
+
     /// <summary>The ids in a JSON array answer (contacts and blocks list <c>userId</c>, search lists <c>id</c>).</summary>
     public static async Task<List<Guid>> IdsAsync(HttpResponseMessage response, string property)
     {
@@ -61,7 +89,7 @@ internal sealed class SocialClient(HttpClient http, Guid id, string name, string
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

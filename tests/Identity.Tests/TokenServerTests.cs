@@ -13,14 +13,7 @@ public sealed class TokenServerTests(IdentityFixture fixture)
         using var http = fixture.Host.CreateClient();
         var (name, _) = await new AuthClient(http).RegisterNewAsync();
 
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "webrtcchat-web",
-            ["username"] = name,
-            ["password"] = AuthClient.GoodPassword,
-            ["scope"] = "openid offline_access profile",
-        }));
+        using var response = await new AuthClient(http).PasswordGrantAsync(name);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await AuthClient.BodyAsync(response);

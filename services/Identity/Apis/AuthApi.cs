@@ -23,6 +23,7 @@ public static class AuthApi
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Bearer);
         group.MapGet("/me", MeAsync).RequireAuthorization(Bearer);
         group.MapAccountFlows();
+        group.MapAccountDeletion();
         return group;
     }
 
@@ -89,7 +90,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken)
+        LoginRequest request, [AsParameters] AuthServices services, LoginRateLimiter limiter, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Login) || string.IsNullOrEmpty(request.Password))
         {
@@ -97,6 +98,11 @@ public static class AuthApi
             Add(errors, "login", string.IsNullOrWhiteSpace(request.Login) ? "The login (username or email) is required." : null);
             Add(errors, "password", string.IsNullOrEmpty(request.Password) ? "The password is required." : null);
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await limiter.TryAttemptAsync(request.Login, services.HttpContext.Connection.RemoteIpAddress) is { } retryAfter)
+        {
+            return AccountProblems.TooManyAttempts(services.HttpContext.Response, retryAfter);
         }
 
         var tokens = await services.Tokens.PasswordAsync(services.HttpContext, request.Login, request.Password, cancellationToken);
@@ -180,5 +186,5 @@ public static class AuthApi
     private static AuthResponse Response(TokenResponse tokens, User user) =>
         new(true, tokens.AccessToken!, tokens.RefreshToken!, tokens.ExpiresIn, ToDto(user));
 
-    private static UserDto ToDto(User user) => new(user.Id, user.UserName!, user.Email!, user.EmailConfirmed, user.CreatedAt);
+    private static UserDto ToDto(User user) => new(user.Id, user.UserName!, user.Email!, user.EmailConfirmed, StatsDto.Of(user.Stats), user.CreatedAt);
 }

@@ -6,7 +6,7 @@ public sealed record LoginRequest(string? Login, string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-public sealed record UserDto(Guid Id, string Username, string Email, bool EmailConfirmed, DateTimeOffset CreatedAt);
+public sealed record UserDto(Guid Id, string Username, string Email, bool EmailConfirmed, StatsDto Stats, DateTimeOffset CreatedAt);
 
 public sealed record AuthResponse(bool Success, string Token, string RefreshToken, int ExpiresIn, UserDto User);
 
@@ -19,3 +19,5 @@ public sealed record ResetPasswordRequest(string? Token, string? Password);
 public sealed record ConfirmEmailRequest(string? Token);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record DeleteAccountRequest(string? Password);

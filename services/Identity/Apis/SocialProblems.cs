@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace WebRtcChat.Identity.Apis;
 
 /// <summary>The stable ProblemDetails of the profile, contact and block endpoints.</summary>
 internal static class SocialProblems
 {
-    private const string TypeBase = "https://webrtcchat.dev/problems/";
-
     public static ProblemHttpResult UserNotFound() => Problem(
         StatusCodes.Status404NotFound, "user-not-found", "User not found", "There is no such user.");
 
@@ -21,5 +18,5 @@ internal static class SocialProblems
         StatusCodes.Status409Conflict, "user-blocked", "User blocked", "You blocked this user; unblock them first.");
 
     private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Type = TypeBase + type, Title = title, Detail = detail });
+        ProblemResults.Create(status, type, title, detail);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using WebRtcChat.Contracts;
+using WebRtcChat.Identity.Avatars;
 using WebRtcChat.Identity.Model;
 
 namespace WebRtcChat.Identity.Apis;
@@ -25,31 +26,15 @@ public static class UsersApi
     public static async Task<Results<Ok<UserProfileDto>, ProblemHttpResult>> GetAsync(
         Guid id, [AsParameters] SocialServices services, CancellationToken cancellationToken)
     {
-        var caller = services.CallerId;
         var user = await services.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
             return SocialProblems.UserNotFound();
         }
 
-        if (user.Id == caller)
-        {
-            return TypedResults.Ok(ToDto(user, includePreferences: true));
-        }
-
-        // A user who blocked you does not exist for you.
-        if (await services.Db.Blocks.AnyAsync(b => b.BlockerId == id && b.BlockedId == caller, cancellationToken))
-        {
-            return SocialProblems.UserNotFound();
-        }
-
-        var visible = user.ProfileVisibility switch
-        {
-            ProfileRules.Public => true,
-            ProfileRules.ContactsOnly => await services.Db.Contacts.AnyAsync(c => c.OwnerId == id && c.ContactId == caller, cancellationToken),
-            _ => false,
-        };
-        return visible ? TypedResults.Ok(ToDto(user, includePreferences: false)) : SocialProblems.ProfileHidden();
+        return await services.CheckProfileVisibleAsync(user, cancellationToken) is { } problem
+            ? problem
+            : TypedResults.Ok(ToDto(user, includePreferences: user.Id == services.CallerId));
     }
 
     public static Task<Results<Ok<UserProfileDto>, ValidationProblem, UnauthorizedHttpResult>> UpdateProfileAsync(
@@ -130,10 +115,12 @@ public static class UsersApi
 
     private static async Task SaveWithEventAsync(SocialServices services, User user, CancellationToken cancellationToken)
     {
-        services.Db.AddIntegrationEvent(new UserProfileUpdated(
-            user.Id, user.UserName!, user.DisplayName, user.Status, user.ProfileVisibility, services.Time.GetUtcNow()));
+        services.Db.AddIntegrationEvent(ProfileUpdatedEvent(user, services.Time.GetUtcNow()));
         await services.Db.SaveChangesAsync(cancellationToken);
     }
+
+    internal static UserProfileUpdated ProfileUpdatedEvent(User user, DateTimeOffset now) =>
+        new(user.Id, user.UserName!, user.DisplayName, user.Status, user.ProfileVisibility, AvatarStore.UrlOf(user), now);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
@@ -142,8 +129,9 @@ public static class UsersApi
         user.Id,
         user.UserName!,
         user.DisplayName,
-        new ProfileDto(user.Bio, user.Status, user.Phone, user.Location, user.Website, user.SocialLinks),
+        new ProfileDto(AvatarStore.UrlOf(user), user.Bio, user.Status, user.Phone, user.Location, user.Website, user.SocialLinks),
         includePreferences ? Preferences(user) : null,
+        StatsDto.Of(user.Stats),
         user.CreatedAt);
 
     private static PreferencesDto Preferences(User user) => new(

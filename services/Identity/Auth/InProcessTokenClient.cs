@@ -12,6 +12,10 @@ namespace WebRtcChat.Identity.Auth;
 public sealed class InProcessTokenClient(IServiceScopeFactory scopes)
 {
     private const string Scope = $"{Scopes.OpenId} {Scopes.OfflineAccess} {Scopes.Profile} {Scopes.Email} {Scopes.Roles}";
+    private static readonly object InProcessMarker = new();
+
+    /// <summary>Whether the token request came from this client (not over the network).</summary>
+    public static bool IsInProcess(HttpContext context) => context?.Items.ContainsKey(InProcessMarker) ?? false;
 
     public Task<TokenResponse> PasswordAsync(HttpContext origin, string login, string password, CancellationToken cancellationToken) =>
         SendAsync(origin, new Dictionary<string, string>(StringComparer.Ordinal)
@@ -51,6 +55,7 @@ public sealed class InProcessTokenClient(IServiceScopeFactory scopes)
         context.Request.Body = requestBody;
         context.Connection.RemoteIpAddress = origin.Connection.RemoteIpAddress;
         context.Response.Body = responseBody;
+        context.Items[InProcessMarker] = true;
 
         var handlers = scope.ServiceProvider.GetRequiredService<IAuthenticationHandlerProvider>();
         if (await handlers.GetHandlerAsync(context, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme) is not IAuthenticationRequestHandler handler)

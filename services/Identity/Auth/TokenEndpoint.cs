@@ -31,10 +31,19 @@ public static class TokenEndpoint
         var services = context.RequestServices;
         if (request.IsPasswordGrantType())
         {
+            if (await ThrottleAsync(context, request.Username) is { } throttled)
+            {
+                return throttled;
+            }
+
             var user = await services.GetRequiredService<PasswordVerifier>().VerifyAsync(request.Username, request.Password);
-            return user is null
-                ? Reject(Errors.InvalidGrant, "The login or password is incorrect.")
-                : await SignInAsync(services, user, request.GetScopes());
+            if (user is null)
+            {
+                return Reject(Errors.InvalidGrant, "The login or password is incorrect.");
+            }
+
+            await services.GetRequiredService<SignInRecorder>().RecordAsync(user, SignInMethods.Password, request.ClientId, context.RequestAborted);
+            return await SignInAsync(services, user, request.GetScopes());
         }
 
         if (request.IsRefreshTokenGrantType())
@@ -58,6 +67,23 @@ public static class TokenEndpoint
         }
 
         return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    /// <summary>
+    /// The login rate limit for direct calls to this endpoint; <c>/api/auth/login</c> applies it before it calls in
+    /// process, so an attempt is counted once.
+    /// </summary>
+    private static async Task<IResult?> ThrottleAsync(HttpContext context, string? login)
+    {
+        if (InProcessTokenClient.IsInProcess(context) || string.IsNullOrEmpty(login))
+        {
+            return null;
+        }
+
+        var limiter = context.RequestServices.GetRequiredService<LoginRateLimiter>();
+        return await limiter.TryAttemptAsync(login, context.Connection.RemoteIpAddress) is { } retryAfter
+            ? Apis.AccountProblems.TooManyAttempts(context.Response, retryAfter)
+            : null;
     }
 
     private static async Task<IResult> SignInAsync(IServiceProvider services, User user, IEnumerable<string> scopes)

@@ -32,6 +32,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         builder.Entity<User>().HasIndex(u => u.NormalizedEmail).IsUnique();
 
         ConfigureProfiles(builder);
+        ConfigureAccountActivity(builder);
 
         builder.Entity<ServerKey>(key =>
         {
@@ -58,6 +59,19 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
+
+    private static void ConfigureAccountActivity(ModelBuilder builder) => builder.Entity<User>(user =>
+    {
+        user.Property(u => u.LastSignInAt).HasColumnName("last_sign_in_at");
+        user.Property(u => u.AvatarKey).HasColumnName("avatar_key").HasMaxLength(128).IsConcurrencyToken();
+        user.ComplexProperty(u => u.Stats, stats =>
+        {
+            stats.Property(s => s.TotalCalls).HasColumnName("stats_total_calls");
+            stats.Property(s => s.TotalCallDuration).HasColumnName("stats_total_call_duration");
+            stats.Property(s => s.MessagesCount).HasColumnName("stats_messages_count");
+            stats.Property(s => s.FilesShared).HasColumnName("stats_files_shared");
+        });
+    });
 
     private static void ConfigureProfiles(ModelBuilder builder)
     {

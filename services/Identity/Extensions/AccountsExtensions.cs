@@ -45,6 +45,13 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<AccountMailer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AccountMailer>());
 
+        builder.Services.AddOptions<AccountDeletionOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<AccountEraser>();
+        builder.Services.AddScoped<SignInRecorder>();
+
         builder.Services.AddScoped<PasswordVerifier>();
         builder.Services.AddScoped<PrincipalFactory>();
         return builder;

@@ -1,17 +1,27 @@
 using WebRtcChat.Identity.Data;
+using WebRtcChat.Identity.IntegrationEvents;
 
 namespace WebRtcChat.Identity.Extensions;
 
 public static class IdentityExtensions
 {
-    /// <summary>The Identity service: its PostgreSQL database (with the outbox), the event bus, mail, accounts and the token server.</summary>
+    /// <summary>
+    /// The Identity service: its PostgreSQL database (with the outbox), the event bus (stats consumers), mail, avatars in
+    /// the object store, accounts, login rate limits in Redis and the token server.
+    /// </summary>
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb");
         builder.AddOutbox<IdentityDbContext>();
-        builder.AddEventBus("eventbus");
+        builder.AddEventBus("eventbus", bus =>
+        {
+            bus.AddConsumer<MessageSentConsumer>();
+            bus.AddConsumer<CallEndedConsumer>();
+        });
         builder.AddMailSender("mail");
+        builder.AddAvatars();
         builder.AddAccounts();
+        builder.AddLoginRateLimits();
         builder.AddTokenServer();
         return builder;
     }

@@ -7,6 +7,15 @@ public sealed class User : IdentityUser<Guid>
 {
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The last sign-in that started a session (not a refresh); a recent one lets a password-less account be deleted.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>The object store key of the current avatar (its last segment is the random version in the avatar URL), or null.</summary>
+    public string? AvatarKey { get; set; }
+
+    /// <summary>Counters kept from other services' events.</summary>
+    public UserStats Stats { get; set; } = new();
+
     // Profile (see ProfileRules for the limits).
     public string? DisplayName { get; set; }
 

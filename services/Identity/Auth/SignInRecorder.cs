@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using WebRtcChat.Contracts;
+using WebRtcChat.Identity.Data;
+using WebRtcChat.Identity.Model;
+
+namespace WebRtcChat.Identity.Auth;
+
+/// <summary>How a session was started, as <see cref="UserSignedIn.Method"/> carries it.</summary>
+public static class SignInMethods
+{
+    public const string Password = "password";
+    public const string External = "external";
+    public const string AuthorizationCode = "authorization_code";
+}
+
+/// <summary>
+/// The one success path of every sign-in flow (password grant, and external login or authorization code when they
+/// come): stamps the user's last sign-in and publishes <see cref="UserSignedIn"/> through the outbox, in one transaction.
+/// Token refreshes are not sign-ins and do not come here.
+/// </summary>
+public sealed class SignInRecorder(IdentityDbContext db, TimeProvider time)
+{
+    public async Task RecordAsync(User user, string method, string? clientId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = time.GetUtcNow();
+
+        // A targeted UPDATE, not a save of the tracked user: concurrent sign-ins of the same user must not trip
+        // Identity's concurrency stamp.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignInAt, now), cancellationToken);
+        db.AddIntegrationEvent(new UserSignedIn(user.Id, method, clientId, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
