@@ -8,4 +8,5 @@ builder.AddMessagingService();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapRooms();
+app.MapMessages();
 app.Run();

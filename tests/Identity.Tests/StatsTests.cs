@@ -21,8 +21,8 @@ public sealed class StatsTests(IdentityFixture fixture)
         var now = DateTimeOffset.UtcNow;
         var room = Guid.CreateVersion7();
         var duplicate = Guid.CreateVersion7();
-        var message = new MessageSent(Guid.CreateVersion7(), alice.Id, room, 2, now);
-        await bus.Publish(new MessageSent(Guid.CreateVersion7(), alice.Id, room, 0, now));
+        var message = Sent(alice.Id, room, 2, now);
+        await bus.Publish(Sent(alice.Id, room, 0, now));
         await bus.Publish(message, context => context.MessageId = duplicate);
         await bus.Publish(new CallEnded(Guid.CreateVersion7(), [alice.Id, bob.Id], 95, now));
         await bus.Publish(new CallEnded(Guid.CreateVersion7(), [alice.Id], 5, now));
@@ -33,7 +33,7 @@ public sealed class StatsTests(IdentityFixture fixture)
 
         // A redelivery of an already handled message changes nothing; bob's new message shows it has been through the queue.
         await bus.Publish(message, context => context.MessageId = duplicate);
-        await bus.Publish(new MessageSent(Guid.CreateVersion7(), bob.Id, room, 0, now));
+        await bus.Publish(Sent(bob.Id, room, 0, now));
         await EventuallyAsync(async () => await StatsAsync(alice, bob.Id) == "1,95,1,0");
         await Task.Delay(500);
         Assert.Equal("2,100,2,2", await StatsAsync(alice, alice.Id));
@@ -60,4 +60,8 @@ public sealed class StatsTests(IdentityFixture fixture)
             await Task.Delay(200);
         }
     }
+
+    /// <summary>A message as Messaging publishes it; Identity's stats read only the sender and the attachment count.</summary>
+    private static MessageSent Sent(Guid senderId, Guid roomId, int attachmentCount, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(), roomId, Seq: 1, senderId, Type: "text", Content: "hi", Encrypted: false, ReplyTo: null, Mentions: [], attachmentCount, MemberIds: [senderId], at);
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using static WebRtcChat.Messaging.Tests.RoomsClient;
+using static WebRtcChat.Messaging.Tests.ChatClient;
 
 namespace WebRtcChat.Messaging.Tests;
 

@@ -37,11 +37,11 @@ public sealed class MessagingFixture : IAsyncLifetime
     }
 
     /// <summary>Registers a user in Identity and waits until Messaging has learnt of them from the UserRegistered event.</summary>
-    public async Task<RoomsClient> RegisterAsync()
+    public async Task<ChatClient> RegisterAsync()
     {
         var user = await Identity.RegisterAsync();
         await WaitForAsync(db => db.Users.AnyAsync(u => u.Id == user.Id), $"Messaging never learnt of user {user.Name}");
-        return new RoomsClient(Messaging.CreateClient(), user);
+        return new ChatClient(Messaging.CreateClient(), user);
     }
 
     /// <summary>Polls Messaging's database until <paramref name="condition"/> holds (events arrive asynchronously).</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using static WebRtcChat.Messaging.Tests.RoomsClient;
+using static WebRtcChat.Messaging.Tests.ChatClient;
 
 namespace WebRtcChat.Messaging.Tests;
 

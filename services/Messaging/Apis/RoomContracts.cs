@@ -9,10 +9,16 @@ public sealed record UpdateRoomRequest(string? Name, string? Topic);
 /// <summary>PATCH /api/rooms/{id}/members/{userId}: owner, admin or member.</summary>
 public sealed record ChangeRoleRequest(string? Role);
 
-/// <summary>A room as listed for the caller, with the caller's role in it.</summary>
+/// <summary>
+/// A room as listed for the caller: their role, the newest message (null before the first; content null once deleted),
+/// how many messages they have not read and their read position (a message sequence number).
+/// </summary>
 public sealed record RoomSummary(
     Guid Id, string Type, string? Name, string? Topic, Guid CreatedBy, DateTimeOffset CreatedAt,
-    DateTimeOffset LastActivityAt, string Role, int MemberCount);
+    DateTimeOffset LastActivityAt, string Role, int MemberCount, LastMessageDto? LastMessage, long UnreadCount, long LastReadSeq);
+
+/// <summary>The newest message of a room, as a room list shows it.</summary>
+public sealed record LastMessageDto(Guid Id, Guid Sender, string MessageType, string? Content, bool Encrypted, DateTimeOffset CreatedAt);
 
 public sealed record RoomMemberDto(Guid UserId, string? Username, string? DisplayName, string Role, DateTimeOffset JoinedAt);
 

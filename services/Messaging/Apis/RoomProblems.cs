@@ -31,4 +31,19 @@ internal static class RoomProblems
 
     public static ProblemHttpResult Blocked() => ProblemResults.Create(
         StatusCodes.Status403Forbidden, "user-blocked", "User blocked", "You blocked this user; unblock them first.");
+
+    public static ProblemHttpResult CannotMessage() => ProblemResults.Create(
+        StatusCodes.Status403Forbidden, "cannot-message", "Cannot message this user", "This user does not accept messages from you.");
+
+    public static ProblemHttpResult MessageNotFound() => ProblemResults.Create(
+        StatusCodes.Status404NotFound, "message-not-found", "Message not found", "There is no such message, or you are not in its room.");
+
+    public static ProblemHttpResult NotAuthor() => ProblemResults.Create(
+        StatusCodes.Status403Forbidden, "not-message-author", "Not your message", "Only the author can edit a message.");
+
+    public static ProblemHttpResult CannotDelete() => ProblemResults.Create(
+        StatusCodes.Status403Forbidden, "cannot-delete-message", "Not allowed to delete", "Only the author or a room owner or admin can delete a message.");
+
+    public static ProblemHttpResult MessageDeleted() => ProblemResults.Create(
+        StatusCodes.Status409Conflict, "message-deleted", "Message deleted", "The message has been deleted.");
 }

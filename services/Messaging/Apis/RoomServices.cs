@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebRtcChat.Messaging.Data;
+using WebRtcChat.Messaging.Messages;
 using WebRtcChat.Messaging.Model;
 using WebRtcChat.Messaging.Rooms;
 
@@ -29,4 +30,28 @@ public sealed record RoomServices(HttpContext HttpContext, MessagingDbContext Db
         await Db.Database.ExecuteSqlAsync($"SELECT 1 FROM rooms WHERE id = {roomId} FOR UPDATE", cancellationToken);
         return await FindAsMemberAsync(roomId, cancellationToken);
     }
+
+    /// <summary>
+    /// The message (tracked), its room and the caller's membership, when the caller is in that room; otherwise null.
+    /// With <paramref name="forUpdate"/> the message's row stays locked until the caller's transaction ends.
+    /// </summary>
+    public async Task<(Message Message, Room Room, RoomMember Caller)?> FindMessageAsMemberAsync(
+        Guid messageId, CancellationToken cancellationToken, bool forUpdate = false)
+    {
+        var query = forUpdate ? Db.Messages.FromSql($"SELECT * FROM messages WHERE id = {messageId} FOR UPDATE") : Db.Messages;
+        var message = await query.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+        if (message is null || await FindAsMemberAsync(message.RoomId, cancellationToken) is not var (room, caller))
+        {
+            return null;
+        }
+
+        return (message, room, caller);
+    }
+
+    /// <summary>Shapes messages of <paramref name="room"/> for the caller.</summary>
+    public Task<List<MessageDto>> ShapeAsync(Room room, IReadOnlyList<Message> messages, CancellationToken cancellationToken) =>
+        MessageViews.ShapeAsync(Db, room, messages, Options.Value.ReadByDetailMaxMembers, cancellationToken);
+
+    public async Task<MessageDto> ShapeAsync(Room room, Message message, CancellationToken cancellationToken) =>
+        (await ShapeAsync(room, [message], cancellationToken))[0];
 }

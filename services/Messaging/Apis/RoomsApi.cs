@@ -17,6 +17,7 @@ public static class RoomsApi
         group.MapGet("/{roomId:guid}", GetAsync);
         group.MapPatch("/{roomId:guid}", UpdateAsync);
         group.MapRoomMembers();
+        group.MapReceipts();
         return group;
     }
 
@@ -34,11 +35,17 @@ public static class RoomsApi
         var caller = services.CallerId;
         var rooms = await services.Db.RoomMembers.AsNoTracking()
             .Where(m => m.UserId == caller)
-            .Join(services.Db.Rooms, m => m.RoomId, r => r.Id, (m, r) => new { m.Role, Room = r })
+            .Join(services.Db.Rooms, m => m.RoomId, r => r.Id, (m, r) => new { Member = m, Room = r })
             .OrderByDescending(x => x.Room.LastActivityAt)
             .Select(x => new RoomSummary(
                 x.Room.Id, x.Room.Kind, x.Room.Name, x.Room.Topic, x.Room.CreatedBy, x.Room.CreatedAt,
-                x.Room.LastActivityAt, x.Role, x.Room.Members.Count))
+                x.Room.LastActivityAt, x.Member.Role, x.Room.Members.Count,
+                services.Db.Messages
+                    .Where(m => m.RoomId == x.Room.Id && m.Seq == x.Room.LastMessageSeq)
+                    .Select(m => new LastMessageDto(m.Id, m.SenderId, m.Type, m.DeletedAt == null ? m.Content : null, m.Encrypted, m.CreatedAt))
+                    .FirstOrDefault(),
+                x.Room.LastMessageSeq - x.Member.LastReadSeq,
+                x.Member.LastReadSeq))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rooms);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WebRtcChat.Messaging.Messages;
 using WebRtcChat.Messaging.Model;
 using WebRtcChat.Messaging.Rooms;
 using WebRtcChat.ServiceDefaults.Data;
@@ -12,6 +13,12 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
 
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
+    public DbSet<ReadMark> ReadMarks => Set<ReadMark>();
+
     public DbSet<KnownUser> Users => Set<KnownUser>();
 
     public DbSet<UserBlock> Blocks => Set<UserBlock>();
@@ -20,6 +27,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     {
         modelBuilder.AddEventBusTables();
         ConfigureRooms(modelBuilder);
+        ConfigureMessages(modelBuilder);
         ConfigureUserDirectory(modelBuilder);
         modelBuilder.UseSnakeCaseColumns();
     }
@@ -43,6 +51,37 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             member.HasKey(m => new { m.RoomId, m.UserId });
             member.HasIndex(m => m.UserId);
             member.Property(m => m.Role).HasMaxLength(16);
+        });
+    }
+
+    private static void ConfigureMessages(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Message>(message =>
+        {
+            message.ToTable("messages");
+            message.HasIndex(m => new { m.RoomId, m.Seq }).IsUnique();
+            message.HasIndex(m => new { m.RoomId, m.SenderId, m.ClientMessageId }).IsUnique();
+            message.HasIndex(m => m.ReplyTo);
+            message.Property(m => m.ClientMessageId).HasMaxLength(MessageRules.MaxClientMessageIdLength);
+            message.Property(m => m.Type).HasMaxLength(16);
+            message.Property(m => m.Content).HasMaxLength(MessageRules.MaxContentLength);
+            message.Property(m => m.EditHistory).HasJsonbConversion();
+            message.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Reaction>(reaction =>
+        {
+            reaction.ToTable("message_reactions");
+            reaction.HasKey(r => new { r.MessageId, r.UserId, r.Emoji });
+            reaction.Property(r => r.Emoji).HasMaxLength(MessageRules.MaxEmojiLength);
+            reaction.HasOne<Message>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReadMark>(mark =>
+        {
+            mark.ToTable("read_marks");
+            mark.HasKey(m => new { m.RoomId, m.UserId, m.FromSeq });
+            mark.HasIndex(m => new { m.RoomId, m.ToSeq });
         });
     }
 

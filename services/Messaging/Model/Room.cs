@@ -24,6 +24,9 @@ public sealed class Room
     /// <summary>When anything last happened in the room; rooms are listed newest activity first.</summary>
     public DateTimeOffset LastActivityAt { get; set; }
 
+    /// <summary>The sequence number of the room's newest message (0 before the first): each message takes the next one.</summary>
+    public long LastMessageSeq { get; set; }
+
     public List<RoomMember> Members { get; set; } = [];
 
     public IReadOnlyList<Guid> MemberIds() => Members.Select(m => m.UserId).ToList();

@@ -11,4 +11,10 @@ public sealed class RoomMember
     public required string Role { get; set; }
 
     public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>The member has read every message up to this sequence number (their own messages count as read).</summary>
+    public long LastReadSeq { get; set; }
+
+    /// <summary>The member's client has received every message up to this sequence number.</summary>
+    public long LastDeliveredSeq { get; set; }
 }

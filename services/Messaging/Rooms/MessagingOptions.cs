@@ -7,4 +7,7 @@ public sealed class MessagingOptions
 
     /// <summary>The most members a group room may have, its creator included.</summary>
     public int MaxGroupMembers { get; set; } = 256;
+
+    /// <summary>Rooms up to this size list each reader of a message with the time; larger rooms give only counts.</summary>
+    public int ReadByDetailMaxMembers { get; set; } = 50;
 }

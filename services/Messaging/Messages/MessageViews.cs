@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using WebRtcChat.Messaging.Apis;
+using WebRtcChat.Messaging.Data;
+using WebRtcChat.Messaging.Model;
+
+namespace WebRtcChat.Messaging.Messages;
+
+/// <summary>
+/// Shapes messages of one room for a member: reactions, reply counts and, from the members' read and delivery
+/// positions, each message's status and readers. Three queries per page, whatever its size.
+/// </summary>
+internal static class MessageViews
+{
+    public static async Task<List<MessageDto>> ShapeAsync(
+        MessagingDbContext db, Room room, IReadOnlyList<Message> messages, int readByDetailMaxMembers, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = messages.Select(m => m.Id).ToList();
+        var reactions = (await db.Reactions.AsNoTracking()
+                .Where(r => ids.Contains(r.MessageId))
+                .OrderBy(r => r.CreatedAt)
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.MessageId);
+        var replyCounts = await db.Messages.AsNoTracking()
+            .Where(m => m.ReplyTo != null && ids.Contains(m.ReplyTo.Value) && m.DeletedAt == null)
+            .GroupBy(m => m.ReplyTo!.Value)
+            .Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+        var detailed = room.Members.Count <= readByDetailMaxMembers;
+        var marks = detailed ? await ReadMarksAsync(db, room.Id, messages, cancellationToken) : [];
+
+        return messages.Select(m => Shape(m, room.Members, reactions[m.Id], replyCounts.GetValueOrDefault(m.Id), detailed ? marks : null)).ToList();
+    }
+
+    private static MessageDto Shape(Message message, IReadOnlyList<RoomMember> members, IEnumerable<Reaction> reactions, int replyCount, List<ReadMark>? marks)
+    {
+        var others = members.Where(m => m.UserId != message.SenderId).ToList();
+        var readers = others.Where(m => m.LastReadSeq >= message.Seq).ToList();
+        var status = others.Count > 0 && readers.Count == others.Count ? "read"
+            : others.Count > 0 && others.All(m => m.LastDeliveredSeq >= message.Seq) ? "delivered"
+            : "sent";
+        var readBy = marks is null ? null : readers
+            .Select(r => new ReadByDto(r.UserId, marks.First(k => k.UserId == r.UserId && k.FromSeq <= message.Seq && k.ToSeq >= message.Seq).ReadAt))
+            .OrderBy(r => r.ReadAt)
+            .ToList();
+        var deleted = message.DeletedAt is not null;
+        return new MessageDto(
+            message.Id,
+            message.RoomId,
+            message.Seq,
+            message.SenderId,
+            message.Type,
+            deleted ? null : message.Content,
+            message.Encrypted,
+            message.ReplyTo,
+            replyCount,
+            deleted ? [] : message.Mentions,
+            deleted ? [] : reactions.GroupBy(r => r.Emoji).Select(g => new ReactionDto(g.Key, g.Select(r => r.UserId).ToList(), g.Count())).ToList(),
+            status,
+            readBy,
+            readers.Count,
+            deleted ? [] : message.EditHistory.Select(e => new EditDto(e.Content, e.EditedAt, e.EditedBy)).ToList(),
+            message.EditedAt is not null,
+            deleted,
+            message.ClientMessageId,
+            message.CreatedAt,
+            message.UpdatedAt);
+    }
+
+    private static Task<List<ReadMark>> ReadMarksAsync(MessagingDbContext db, Guid roomId, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
+    {
+        var low = messages.Min(m => m.Seq);
+        var high = messages.Max(m => m.Seq);
+        return db.ReadMarks.AsNoTracking()
+            .Where(k => k.RoomId == roomId && k.ToSeq >= low && k.FromSeq <= high)
+            .ToListAsync(cancellationToken);
+    }
+}
