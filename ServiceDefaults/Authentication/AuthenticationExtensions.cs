@@ -32,6 +32,8 @@ public static class AuthenticationExtensions
                 options.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
                 options.MapInboundClaims = false;
                 options.Audience = settings.Audience;
+                options.AutomaticRefreshInterval = settings.MetadataRefreshInterval;
+                options.RefreshOnIssuerKeyNotFound = true;
                 options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
                 if (settings.Issuer is not null)
                 {

@@ -13,4 +13,11 @@ public sealed class TokenValidationOptions
 
     /// <summary>The audience tokens must be issued for.</summary>
     public string Audience { get; set; } = "webrtcchat";
+
+    /// <summary>
+    /// How often discovery and JWKS are fetched again (at least 5 minutes). Identity publishes a new signing key
+    /// <c>Auth:SigningKeys:PublishAhead</c> (2 hours) before it signs with it, so keep this below that. A token with an
+    /// unknown key id also triggers a fetch (at most once every 5 minutes).
+    /// </summary>
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -100,13 +100,10 @@ internal static class StartupBenchmark
 
     private static string Render(BenchOptions options, List<(string Kind, TimeSpan TimeToHealthy)> runs, IReadOnlyList<ProcessMemory> memory)
     {
-        var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
-        text.AppendLine("# Start-up benchmark: time to healthy and idle memory");
-        text.AppendLine();
-        text.AppendLine(culture, $"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine(culture, $"- Machine: {MachineDescription()}");
-        text.AppendLine(culture, $"- Command: `dotnet run --project bench/StartupBench -c Release -- --warm-runs {options.WarmRuns} --idle-seconds {options.IdleWait.TotalSeconds:0} --output {options.OutputPath}` (after `dotnet build WebRtcChat.sln -c Release`)");
+        var text = MachineInfo.StartReport(
+            "Start-up benchmark: time to healthy and idle memory",
+            string.Create(culture, $"dotnet run --project bench/StartupBench -c Release -- --warm-runs {options.WarmRuns} --idle-seconds {options.IdleWait.TotalSeconds:0} --output {options.OutputPath}"));
         text.AppendLine("- Measured from launching the built AppHost until the dashboard reports every resource Running and Healthy and the gateway's aggregate /health answers 200.");
         text.AppendLine();
         text.AppendLine(culture, $"| run | time to healthy (s) | target < {HealthyTargetSeconds:0} s |");
@@ -128,15 +125,6 @@ internal static class StartupBenchmark
         }
 
         return text.ToString();
-    }
-
-    private static string MachineDescription()
-    {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
-        var memoryKb = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        var os = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=')[1].Trim('"') ?? "Linux";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores ({cpu}), {double.Parse(memoryKb, CultureInfo.InvariantCulture) / 1024 / 1024:0.0} GiB RAM, {os}, .NET {Environment.Version}");
     }
 
     private sealed record ProcessMemory(string Name, string Type, MemoryReading Memory);

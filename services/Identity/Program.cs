@@ -1,12 +1,18 @@
 using WebRtcChat.Identity.Apis;
 using WebRtcChat.Identity.Auth;
 using WebRtcChat.Identity.Extensions;
+using WebRtcChat.Identity.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIdentityService();
 
 var app = builder.Build();
+if (KeysCommand.TryRun(app, args, out var exitCode))
+{
+    return exitCode;
+}
+
 app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
 app.MapOidcEndpoints();
@@ -16,3 +22,4 @@ app.MapAvatars();
 app.MapContacts();
 app.MapBlocks();
 app.Run();
+return 0;

@@ -24,40 +24,65 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
     /// <summary>The public address tokens are issued under, as the AppHost sets it (the gateway's).</summary>
     public static readonly Uri Issuer = new("http://chat.example.test/");
 
+    private readonly TestInfrastructure infrastructure;
     private readonly ServiceFactory<IdentityApp> identity;
-    private readonly WebApplicationFactory<SearchApp> search;
+    private readonly List<WebApplicationFactory<SearchApp>> searches = [];
+    private readonly string identityAddress;
 
-    private ResourceServiceHost(ServiceFactory<IdentityApp> identity, WebApplicationFactory<SearchApp> search)
+    private ResourceServiceHost(TestInfrastructure infrastructure, ServiceFactory<IdentityApp> identity, Dictionary<string, string> identitySettings)
     {
+        this.infrastructure = infrastructure;
         this.identity = identity;
-        this.search = search;
+        IdentitySettings = identitySettings;
+        identityAddress = identity.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
     }
+
+    /// <summary>The configuration Identity runs with, to run its command line or another instance on the same database.</summary>
+    public IReadOnlyDictionary<string, string> IdentitySettings { get; }
 
     public HttpClient CreateIdentityClient() => identity.CreateClient();
 
-    public HttpClient CreateSearchClient() => search.CreateClient();
+    /// <summary>A client of the Search instance started with the host (it keeps the discovery and keys it fetched).</summary>
+    public HttpClient CreateSearchClient() => searches[0].CreateClient();
 
     /// <summary>Starts Identity on <paramref name="identityDatabase"/> and Search on a fresh database of its own.</summary>
-    public static async Task<ResourceServiceHost> StartAsync(TestInfrastructure infrastructure, string identityDatabase)
+    public static async Task<ResourceServiceHost> StartAsync(
+        TestInfrastructure infrastructure, string identityDatabase, IReadOnlyDictionary<string, string>? identityOverrides = null)
     {
         var identitySettings = ServiceSettings.For(infrastructure, identityDatabase, "identitydb");
         identitySettings["Auth:Issuer"] = Issuer.AbsoluteUri;
+        foreach (var (key, value) in identityOverrides ?? new Dictionary<string, string>())
+        {
+            identitySettings[key] = value;
+        }
+
         var identity = new ServiceFactory<IdentityApp>(identitySettings);
         identity.UseKestrel(0);
         identity.StartServer();
-        var address = identity.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var host = new ResourceServiceHost(infrastructure, identity, identitySettings);
+        await host.StartSearchAsync();
+        return host;
+    }
 
+    /// <summary>Starts another Search instance on a fresh database; it fetches discovery and keys on its first token.</summary>
+    public async Task<HttpClient> StartSearchAsync()
+    {
         var searchSettings = ServiceSettings.For(infrastructure, await infrastructure.CreateDatabaseAsync("search"), "searchdb");
-        searchSettings["services:identity:http:0"] = address;
+        searchSettings["services:identity:http:0"] = identityAddress;
         searchSettings["Identity:Issuer"] = Issuer.AbsoluteUri;
         var search = new ServiceFactory<SearchApp>(searchSettings)
             .WithWebHostBuilder(web => web.ConfigureServices(services => services.AddTransient<IStartupFilter, WhoAmI>()));
-        return new ResourceServiceHost(identity, search);
+        searches.Add(search);
+        return search.CreateClient();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await search.DisposeAsync();
+        foreach (var search in searches)
+        {
+            await search.DisposeAsync();
+        }
+
         await identity.DisposeAsync();
     }
 

@@ -35,9 +35,9 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task A_token_from_Identity_is_accepted_with_the_callers_subject()
     {
-        var token = await RegisterAsync(Hosts);
+        var token = await ResourceCalls.RegisterAsync(Hosts);
 
-        using var response = await WhoAmIAsync(Hosts, token);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new JsonWebToken(token).Subject, await response.Content.ReadAsStringAsync());
@@ -47,9 +47,9 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task A_request_without_a_token_is_401()
     {
-        using var response = await WhoAmIAsync(Hosts, token: null);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, token: null);
 
-        AssertRefused(response, null);
+        ResourceCalls.AssertRefused(response, null);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
         // The baseline for the hand-made tokens below: only the one thing each of them changes gets it refused.
         var token = Sign(await TrustedKeyAsync(fixture.Database));
 
-        using var response = await WhoAmIAsync(Hosts, token);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -66,13 +66,13 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task An_unsigned_alg_none_token_is_401()
     {
-        var signed = new JsonWebToken(await RegisterAsync(Hosts));
+        var signed = new JsonWebToken(await ResourceCalls.RegisterAsync(Hosts));
         var header = Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes($$"""{"alg":"none","typ":"JWT","kid":"{{signed.Kid}}"}"""));
         var token = $"{header}.{signed.EncodedPayload}.";
 
-        using var response = await WhoAmIAsync(Hosts, token);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, token);
 
-        AssertRefused(response, "signature");
+        ResourceCalls.AssertRefused(response, "signature");
     }
 
     [Fact]
@@ -82,9 +82,9 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
         using var rsa = RSA.Create(2048);
         var forged = Sign(new RsaSecurityKey(rsa) { KeyId = trusted.KeyId });
 
-        using var response = await WhoAmIAsync(Hosts, forged);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, forged);
 
-        AssertRefused(response, "signature");
+        ResourceCalls.AssertRefused(response, "signature");
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
         var now = DateTime.UtcNow;
         var token = Sign(await TrustedKeyAsync(fixture.Database), notBefore: now.AddHours(-2), expires: now.AddHours(-1));
 
-        using var response = await WhoAmIAsync(Hosts, token);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, token);
 
-        AssertRefused(response, "expired");
+        ResourceCalls.AssertRefused(response, "expired");
     }
 
     [Fact]
@@ -103,9 +103,9 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
     {
         var token = Sign(await TrustedKeyAsync(fixture.Database), audience: "someone-else");
 
-        using var response = await WhoAmIAsync(Hosts, token);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, token);
 
-        AssertRefused(response, "audience");
+        ResourceCalls.AssertRefused(response, "audience");
     }
 
     [Fact]
@@ -113,9 +113,9 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
     {
         var token = Sign(await TrustedKeyAsync(fixture.Database), issuer: "http://evil.example.test/");
 
-        using var response = await WhoAmIAsync(Hosts, token);
+        using var response = await ResourceCalls.WhoAmIAsync(Hosts, token);
 
-        AssertRefused(response, "issuer");
+        ResourceCalls.AssertRefused(response, "issuer");
     }
 
     [Fact]
@@ -125,53 +125,18 @@ public sealed class TokenValidationTests(IdentityFixture fixture) : IAsyncLifeti
         string before;
         await using (var first = await ResourceServiceHost.StartAsync(fixture.Infrastructure, database))
         {
-            before = await RegisterAsync(first);
-            using var accepted = await WhoAmIAsync(first, before);
+            before = await ResourceCalls.RegisterAsync(first);
+            using var accepted = await ResourceCalls.WhoAmIAsync(first, before);
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
 
         await ExecuteAsync(database, "DELETE FROM server_keys WHERE use = 'sig'");
         await using var restarted = await ResourceServiceHost.StartAsync(fixture.Infrastructure, database);
 
-        using var rejected = await WhoAmIAsync(restarted, before);
-        using var current = await WhoAmIAsync(restarted, await RegisterAsync(restarted));
-        AssertRefused(rejected, "signature");
+        using var rejected = await ResourceCalls.WhoAmIAsync(restarted, before);
+        using var current = await ResourceCalls.WhoAmIAsync(restarted, await ResourceCalls.RegisterAsync(restarted));
+        ResourceCalls.AssertRefused(rejected, "signature");
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
-    }
-
-    /// <summary>401 with the bearer challenge naming <paramref name="reason"/> (no error at all when no token was sent).</summary>
-    private static void AssertRefused(HttpResponseMessage response, string? reason)
-    {
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
-        Assert.Equal("Bearer", challenge.Scheme);
-        if (reason is null)
-        {
-            Assert.Null(challenge.Parameter);
-        }
-        else
-        {
-            Assert.Contains(reason, challenge.Parameter, StringComparison.Ordinal);
-        }
-    }
-
-    private static async Task<string> RegisterAsync(ResourceServiceHost host)
-    {
-        using var http = host.CreateIdentityClient();
-        var (_, body) = await new AuthClient(http).RegisterNewAsync();
-        return body.GetProperty("token").GetString()!;
-    }
-
-    private static async Task<HttpResponseMessage> WhoAmIAsync(ResourceServiceHost host, string? token)
-    {
-        using var http = host.CreateSearchClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/whoami");
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await http.SendAsync(request);
     }
 
     private static string Sign(

@@ -19,9 +19,7 @@ public static class TokenServerExtensions
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var allowHttp = auth.AllowInsecureHttp ?? builder.Environment.IsDevelopment();
 
-        builder.Services.AddSingleton<ServerKeyRing>();
-        builder.Services.AddHostedService<ServerKeyInitializer>();
-        builder.Services.ConfigureOptions<ServerCredentialsSetup>();
+        builder.AddSigningKeys();
         builder.Services.AddHostedService<ClientSeeder>();
         builder.Services.AddSingleton<InProcessTokenClient>();
 

@@ -1,77 +1,138 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using WebRtcChat.Identity.Auth;
 using WebRtcChat.Identity.Data;
 
 namespace WebRtcChat.Identity.Security;
 
 /// <summary>
-/// The token server's RSA keys, read from the identity database; on the very first start one signing and one
-/// encryption key are generated and stored (under an advisory lock, so concurrent instances agree on them).
-/// Newest key first: it signs, the older ones still validate.
+/// The token server's RSA keys, read from the identity database and cached. <see cref="Synchronize"/> creates what is
+/// missing (the first keys; the next signing key when rotation is due or asked for), deletes retired signing keys
+/// (all under an advisory lock, so concurrent instances agree), and when the usable keys changed hands them to
+/// OpenIddict through <see cref="KeyRingChangeTokens"/>.
 /// </summary>
-public sealed class ServerKeyRing(IServiceScopeFactory scopes, TimeProvider time)
+public sealed partial class ServerKeyRing(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<SigningKeyOptions> signingOptions,
+    IOptions<AuthOptions> authOptions,
+    KeyRingChangeTokens changes,
+    ILogger<ServerKeyRing> logger)
 {
     private const long AdvisoryLockId = 0x5EC2E7_4B_1D;
     private readonly Lock gate = new();
-    private IReadOnlyList<RsaSecurityKey>? signing;
-    private IReadOnlyList<RsaSecurityKey>? encryption;
+    private readonly Dictionary<Guid, RsaSecurityKey> securityKeys = [];
+    private KeyRingState? state;
 
+    /// <summary>The keys that validate, the signer first.</summary>
     public IReadOnlyList<RsaSecurityKey> SigningKeys => EnsureLoaded().Signing;
 
+    /// <summary>The keys that decrypt, the one that encrypts first.</summary>
     public IReadOnlyList<RsaSecurityKey> EncryptionKeys => EnsureLoaded().Encryption;
 
-    /// <summary>Loads the keys (creating them if the database has none yet); later calls return the cached keys.</summary>
-    public (IReadOnlyList<RsaSecurityKey> Signing, IReadOnlyList<RsaSecurityKey> Encryption) EnsureLoaded()
+    /// <summary>How long a superseded signing key keeps validating.</summary>
+    public TimeSpan RetainFor => signingOptions.Value.RetainFor ?? authOptions.Value.RefreshTokenLifetime;
+
+    /// <summary>The cached keys; loads them (creating them if the database has none yet) on first use.</summary>
+    public KeyRingState EnsureLoaded() => state ?? Synchronize();
+
+    /// <summary>Brings the database and the cache up to date; with <paramref name="rotateNow"/> creates the next signing key now.</summary>
+    public KeyRingState Synchronize(bool rotateNow = false)
     {
         lock (gate)
         {
-            if (signing is null || encryption is null)
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+            using var transaction = db.Database.BeginTransaction();
+            db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({AdvisoryLockId})");
+            var keys = db.ServerKeys.AsNoTracking().ToList();
+            var now = time.GetUtcNow();
+            if (!keys.Any(k => k.Use == ServerKey.Encryption))
             {
-                using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-                using var transaction = db.Database.BeginTransaction();
-                db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({AdvisoryLockId})");
-                var keys = db.ServerKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ToList();
-                foreach (var use in new[] { ServerKey.Signing, ServerKey.Encryption })
-                {
-                    if (!keys.Any(k => k.Use == use))
-                    {
-                        var created = Generate(use);
-                        db.ServerKeys.Add(created);
-                        keys.Add(created);
-                    }
-                }
-
-                db.SaveChanges();
-                transaction.Commit();
-                signing = keys.Where(k => k.Use == ServerKey.Signing).Select(ToSecurityKey).ToList();
-                encryption = keys.Where(k => k.Use == ServerKey.Encryption).Select(ToSecurityKey).ToList();
+                keys.Add(Add(db, ServerKey.Encryption, now));
             }
 
-            return (signing, encryption);
+            var schedule = Schedule(keys, now);
+            if (schedule.Signer is null || schedule.RotationDue || rotateNow)
+            {
+                var created = Add(db, ServerKey.Signing, now);
+                keys.Add(created);
+                schedule = Schedule(keys, now);
+                LogCreated(logger, created.Id, schedule.Signer == created ? now : now + signingOptions.Value.PublishAhead);
+            }
+
+            db.SaveChanges();
+            if (schedule.Retired.Count > 0)
+            {
+                var retired = schedule.Retired.Select(k => k.Id).ToList();
+                db.ServerKeys.Where(k => retired.Contains(k.Id)).ExecuteDelete();
+                LogRetired(logger, string.Join(", ", retired.Select(KeyId)));
+            }
+
+            transaction.Commit();
+            return Publish(schedule, keys.Where(k => k.Use == ServerKey.Encryption).OrderByDescending(k => k.CreatedAt));
         }
     }
 
-    private ServerKey Generate(string use)
+    public static string KeyId(Guid id) => id.ToString("N");
+
+    private SigningKeySchedule Schedule(List<ServerKey> keys, DateTimeOffset now) =>
+        SigningKeySchedule.At(keys.Where(k => k.Use == ServerKey.Signing), now, signingOptions.Value, RetainFor);
+
+    private KeyRingState Publish(SigningKeySchedule schedule, IEnumerable<ServerKey> encryption)
     {
-        using var rsa = RSA.Create(2048);
-        return new ServerKey
+        var next = new KeyRingState(
+            [.. schedule.Validating.Select(SecurityKey)],
+            [.. encryption.Select(SecurityKey)],
+            schedule);
+        var previous = state;
+        state = next;
+        if (previous is not null && !previous.SameKeysAs(next))
         {
-            Id = Guid.CreateVersion7(),
-            Use = use,
-            PrivateKeyPem = rsa.ExportPkcs8PrivateKeyPem(),
-            CreatedAt = time.GetUtcNow(),
-        };
+            foreach (var gone in securityKeys.Keys.Except(next.Signing.Concat(next.Encryption).Select(k => Guid.Parse(k.KeyId))).ToList())
+            {
+                securityKeys.Remove(gone);
+            }
+
+            LogChanged(logger, next.Signing[0].KeyId, next.Signing.Count);
+            changes.SignalChanged();
+        }
+
+        return next;
     }
 
-    private static RsaSecurityKey ToSecurityKey(ServerKey key)
+    private static ServerKey Add(IdentityDbContext db, string use, DateTimeOffset now)
     {
-        // The RSA instance lives as long as the process: OpenIddict keeps using the key.
-#pragma warning disable CA2000
-        var rsa = RSA.Create();
-#pragma warning restore CA2000
-        rsa.ImportFromPem(key.PrivateKeyPem);
-        return new RsaSecurityKey(rsa) { KeyId = key.Id.ToString("N") };
+        using var rsa = RSA.Create(2048);
+        var key = new ServerKey { Id = Guid.CreateVersion7(), Use = use, PrivateKeyPem = rsa.ExportPkcs8PrivateKeyPem(), CreatedAt = now };
+        db.ServerKeys.Add(key);
+        return key;
     }
+
+    private RsaSecurityKey SecurityKey(ServerKey key)
+    {
+        if (!securityKeys.TryGetValue(key.Id, out var securityKey))
+        {
+            // The RSA instance lives as long as the key is in use: OpenIddict's options hold on to it.
+#pragma warning disable CA2000
+            var rsa = RSA.Create();
+#pragma warning restore CA2000
+            rsa.ImportFromPem(key.PrivateKeyPem);
+            securityKey = new RsaSecurityKey(rsa) { KeyId = KeyId(key.Id) };
+            securityKeys[key.Id] = securityKey;
+        }
+
+        return securityKey;
+    }
+
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Created signing key {KeyId}; it signs from {SignsFrom}")]
+    private static partial void LogCreated(ILogger logger, Guid keyId, DateTimeOffset signsFrom);
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Retired signing keys {KeyIds}")]
+    private static partial void LogRetired(ILogger logger, string keyIds);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Signing keys changed: {KeyId} signs, {Count} validate")]
+    private static partial void LogChanged(ILogger logger, string keyId, int count);
 }
