@@ -8,9 +8,12 @@ builder.AddIdentityService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapAuthorizeEndpoint();
 app.MapTokenEndpoint();
 app.MapOidcEndpoints();
+app.MapLoginPage();
 app.MapAuth();
+app.MapExternalLogin();
 app.MapUsers();
 app.MapContacts();
 app.MapBlocks();

@@ -171,13 +171,13 @@ public static class AuthApi
     }
 
     /// <summary>The user a just-issued access token belongs to (its <c>sub</c>, read without re-validating our own token).</summary>
-    private static async Task<User?> UserOfAsync(AuthServices services, string accessToken)
+    internal static async Task<User?> UserOfAsync(AuthServices services, string accessToken)
     {
         var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(accessToken);
         return token.TryGetPayloadValue<string>(Claims.Subject, out var subject) ? await services.Users.FindByIdAsync(subject) : null;
     }
 
-    private static AuthResponse Response(TokenResponse tokens, User user) =>
+    internal static AuthResponse Response(TokenResponse tokens, User user) =>
         new(true, tokens.AccessToken!, tokens.RefreshToken!, tokens.ExpiresIn, ToDto(user));
 
     private static UserDto ToDto(User user) => new(user.Id, user.UserName!, user.Email!, user.EmailConfirmed, user.CreatedAt);

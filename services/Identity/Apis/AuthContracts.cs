@@ -19,3 +19,5 @@ public sealed record ResetPasswordRequest(string? Token, string? Password);
 public sealed record ConfirmEmailRequest(string? Token);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record ExternalLoginExchangeRequest(string? Code);

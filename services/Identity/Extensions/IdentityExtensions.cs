@@ -4,7 +4,7 @@ namespace WebRtcChat.Identity.Extensions;
 
 public static class IdentityExtensions
 {
-    /// <summary>The Identity service: its PostgreSQL database (with the outbox), the event bus, mail, accounts and the token server.</summary>
+    /// <summary>The Identity service: its PostgreSQL database (with the outbox), the event bus, mail, accounts, the token server with its login and consent pages, and external logins.</summary>
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb");
@@ -13,6 +13,8 @@ public static class IdentityExtensions
         builder.AddMailSender("mail");
         builder.AddAccounts();
         builder.AddTokenServer();
+        builder.AddLoginPages();
+        builder.AddExternalLogin();
         return builder;
     }
 }
