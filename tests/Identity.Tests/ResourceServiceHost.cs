@@ -27,11 +27,15 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
     private readonly ServiceFactory<IdentityApp> identity;
     private readonly WebApplicationFactory<SearchApp> search;
 
-    private ResourceServiceHost(ServiceFactory<IdentityApp> identity, WebApplicationFactory<SearchApp> search)
+    private ResourceServiceHost(ServiceFactory<IdentityApp> identity, Uri identityAddress, WebApplicationFactory<SearchApp> search)
     {
         this.identity = identity;
+        IdentityAddress = identityAddress;
         this.search = search;
     }
+
+    /// <summary>The port Identity listens on (its tokens still name <see cref="Issuer"/>).</summary>
+    public Uri IdentityAddress { get; }
 
     public HttpClient CreateIdentityClient() => identity.CreateClient();
 
@@ -42,6 +46,7 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
     {
         var identitySettings = ServiceSettings.For(infrastructure, identityDatabase, "identitydb");
         identitySettings["Auth:Issuer"] = Issuer.AbsoluteUri;
+        IdentityFixture.AddClients(identitySettings);
         var identity = new ServiceFactory<IdentityApp>(identitySettings);
         identity.UseKestrel(0);
         identity.StartServer();
@@ -52,7 +57,7 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
         searchSettings["Identity:Issuer"] = Issuer.AbsoluteUri;
         var search = new ServiceFactory<SearchApp>(searchSettings)
             .WithWebHostBuilder(web => web.ConfigureServices(services => services.AddTransient<IStartupFilter, WhoAmI>()));
-        return new ResourceServiceHost(identity, search);
+        return new ResourceServiceHost(identity, new Uri(address), search);
     }
 
     public async ValueTask DisposeAsync()
