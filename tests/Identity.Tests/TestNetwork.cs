@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace WebRtcChat.Identity.Tests;
 
@@ -46,8 +47,11 @@ internal sealed class TestNetwork(IReadOnlyDictionary<string, HttpMessageHandler
     }
 }
 
-/// <summary>Keeps cookies per host the way a browser does, over any handler.</summary>
-internal sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+/// <summary>
+/// Keeps cookies per host the way a browser does, over any handler. Like browsers, it treats loopback hosts as a
+/// secure context: their <c>Secure</c> cookies (OpenIddict's correlation cookie) come back over plain http.
+/// </summary>
+internal sealed partial class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private readonly CookieContainer cookies = new();
 
@@ -64,10 +68,13 @@ internal sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(in
         {
             foreach (var setCookie in setCookies)
             {
-                cookies.SetCookies(uri, setCookie);
+                cookies.SetCookies(uri, uri.IsLoopback ? SecureAttribute().Replace(setCookie, string.Empty) : setCookie);
             }
         }
 
         return response;
     }
+
+    [GeneratedRegex(@";\s*secure\s*(?=;|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecureAttribute();
 }

@@ -14,7 +14,7 @@ namespace WebRtcChat.Identity.Apis;
 /// The callback finds, links or creates the account, then sends the browser to the web client's return URL with a
 /// single-use code in the fragment, which the client redeems at <c>POST /api/auth/external/exchange</c> for our tokens.
 /// </summary>
-public static class ExternalLoginApi
+public static partial class ExternalLoginApi
 {
     private const string ClientScheme = OpenIddictClientAspNetCoreDefaults.AuthenticationScheme;
 
@@ -62,8 +62,12 @@ public static class ExternalLoginApi
             : null;
         if (identity is null)
         {
-            var denied = result.Properties?.Items.TryGetValue(OpenIddictClientAspNetCoreConstants.Properties.Error, out var error) == true
-                         && error == Errors.AccessDenied;
+            string? error = null;
+            string? description = null;
+            result.Properties?.Items.TryGetValue(OpenIddictClientAspNetCoreConstants.Properties.Error, out error);
+            result.Properties?.Items.TryGetValue(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription, out description);
+            LogFailed(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExternalLoginApi)), provider.Name, error, description);
+            var denied = error == Errors.AccessDenied;
             return Results.Redirect(Fragment(returnUrl, denied
                 ? [("error", Errors.AccessDenied), ("error_description", $"The sign-in with {provider.DisplayName} was cancelled.")]
                 : [("error", "external_login_failed"), ("error_description", $"The sign-in with {provider.DisplayName} did not complete.")]));
@@ -103,4 +107,7 @@ public static class ExternalLoginApi
     /// <summary>The return URL with the values in its fragment, which browsers do not send to servers or in Referer headers.</summary>
     private static string Fragment(Uri returnUrl, (string Name, string Value)[] values) =>
         $"{returnUrl.GetLeftPart(UriPartial.Query)}#{string.Join('&', values.Select(v => $"{v.Name}={Uri.EscapeDataString(v.Value)}"))}";
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "An external login with {Provider} failed: {Error} {ErrorDescription}")]
+    private static partial void LogFailed(ILogger logger, string provider, string? error, string? errorDescription);
 }
