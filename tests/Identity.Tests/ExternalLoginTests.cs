@@ -41,10 +41,8 @@ public sealed class ExternalLoginTests(IdentityFixture fixture)
         var name = await RegisterAtProviderAsync(hosts, emailConfirmed: true);
         using var http = hosts.App.CreateClient();
         var auth = new AuthClient(http);
-        var localName = AuthClient.NewName();
-        using var registered = await auth.RegisterAsync(localName, $"{name}@example.com");
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        var localId = (await AuthClient.BodyAsync(registered)).GetProperty("user").GetProperty("id").GetString();
+        var (localName, registered) = await RegisterLocallyAsync(auth, $"{name}@example.com");
+        var localId = registered.GetProperty("user").GetProperty("id").GetString();
         await ExternalLoginHosts.SetEmailConfirmedAsync(hosts.AppDatabase, localName, confirmed: true);
 
         var first = await SignInAsync(hosts, name);
@@ -64,9 +62,8 @@ public sealed class ExternalLoginTests(IdentityFixture fixture)
         var name = await RegisterAtProviderAsync(hosts, emailConfirmed: true);
         using var http = hosts.App.CreateClient();
         var auth = new AuthClient(http);
-        var squatter = AuthClient.NewName();
-        using var registered = await auth.RegisterAsync(squatter, $"{name}@example.com");
-        var squatterRefresh = (await AuthClient.BodyAsync(registered)).GetProperty("refreshToken").GetString()!;
+        var (squatter, registered) = await RegisterLocallyAsync(auth, $"{name}@example.com");
+        var squatterRefresh = registered.GetProperty("refreshToken").GetString()!;
 
         var signedIn = await SignInAsync(hosts, name);
 
@@ -85,9 +82,7 @@ public sealed class ExternalLoginTests(IdentityFixture fixture)
         var name = await RegisterAtProviderAsync(hosts, emailConfirmed: false);
         using var http = hosts.App.CreateClient();
         var auth = new AuthClient(http);
-        var localName = AuthClient.NewName();
-        using var registered = await auth.RegisterAsync(localName, $"{name}@example.com");
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var (localName, _) = await RegisterLocallyAsync(auth, $"{name}@example.com");
 
         var end = await BrowseAsync(hosts, name);
 
@@ -158,6 +153,15 @@ public sealed class ExternalLoginTests(IdentityFixture fixture)
         }
 
         return name;
+    }
+
+    /// <summary>Registers an account in the app (not at the provider) with <paramref name="email"/>.</summary>
+    private static async Task<(string Name, JsonElement Body)> RegisterLocallyAsync(AuthClient auth, string email)
+    {
+        var name = AuthClient.NewName();
+        using var registered = await auth.RegisterAsync(name, email);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return (name, await AuthClient.BodyAsync(registered));
     }
 
     /// <summary>Signs in at the provider as <paramref name="name"/> through the app's external login; where the app sends the browser back.</summary>

@@ -84,21 +84,12 @@ public static partial class ExternalLoginApi
         return Results.Redirect(Fragment(returnUrl, [("code", code)]));
     }
 
-    public static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> ExchangeAsync(
-        ExternalLoginExchangeRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(request.Code))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["code"] = ["The sign-in code is required."],
-            });
-        }
-
-        var tokens = await services.Tokens.ExternalLoginAsync(services.HttpContext, request.Code, cancellationToken);
-        var user = tokens.Succeeded ? await AuthApi.UserOfAsync(services, tokens.AccessToken!) : null;
-        return user is null ? AuthProblems.InvalidExternalLoginCode() : TypedResults.Ok(AuthApi.Response(tokens, user));
-    }
+    public static Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> ExchangeAsync(
+        ExternalLoginExchangeRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken) =>
+        AuthApi.ExchangeAsync(
+            services, "code", request.Code, "The sign-in code is required.",
+            code => services.Tokens.ExternalLoginAsync(services.HttpContext, code, cancellationToken),
+            AuthProblems.InvalidExternalLoginCode);
 
     private static Uri ReturnUrl(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ExternalLoginOptions>>().Value.ExternalLoginReturnUrl

@@ -35,28 +35,10 @@ internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOpt
 
     private static OpenIddictApplicationDescriptor WebClient(AuthOptions auth)
     {
-        var client = new OpenIddictApplicationDescriptor
-        {
-            ClientId = AuthOptions.WebClientId,
-            ClientType = ClientTypes.Public,
-            ConsentType = ConsentTypes.Explicit,
-            DisplayName = "WebRtcChat web client",
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization,
-                Permissions.Endpoints.Token,
-                Permissions.Endpoints.Revocation,
-                Permissions.Endpoints.EndSession,
-                Permissions.GrantTypes.AuthorizationCode,
-                Permissions.GrantTypes.Password,
-                Permissions.Prefixes.GrantType + External.ExternalLoginCodes.GrantType,
-                Permissions.GrantTypes.RefreshToken,
-                Permissions.ResponseTypes.Code,
-            },
-            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-        };
-        AddUserScopes(client);
-        AddUris(client, auth.WebClientRedirectUris, auth.WebClientPostLogoutRedirectUris);
+        var client = UserClient(
+            AuthOptions.WebClientId, ClientTypes.Public, "WebRtcChat web client", auth.WebClientRedirectUris, auth.WebClientPostLogoutRedirectUris);
+        client.Permissions.UnionWith([Permissions.GrantTypes.Password, Permissions.Prefixes.GrantType + External.ExternalLoginCodes.GrantType]);
+        client.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         return client;
     }
 
@@ -68,13 +50,22 @@ internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOpt
         }
 
         RefuseWebClientId(party.ClientId, "relying party");
+        var client = UserClient(
+            party.ClientId, ClientTypes.Confidential, party.DisplayName ?? party.ClientId, party.RedirectUris, party.PostLogoutRedirectUris);
+        client.ClientSecret = party.ClientSecret;
+        return client;
+    }
+
+    /// <summary>A client that signs users in: the code flow with refresh, explicit consent, the user scopes, end-session.</summary>
+    private static OpenIddictApplicationDescriptor UserClient(
+        string clientId, string clientType, string displayName, IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris)
+    {
         var client = new OpenIddictApplicationDescriptor
         {
-            ClientId = party.ClientId,
-            ClientSecret = party.ClientSecret,
-            ClientType = ClientTypes.Confidential,
+            ClientId = clientId,
+            ClientType = clientType,
             ConsentType = ConsentTypes.Explicit,
-            DisplayName = party.DisplayName ?? party.ClientId,
+            DisplayName = displayName,
             Permissions =
             {
                 Permissions.Endpoints.Authorization,
@@ -84,25 +75,14 @@ internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOpt
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
+                Permissions.Prefixes.Scope + Scopes.Profile,
+                Permissions.Prefixes.Scope + Scopes.Email,
+                Permissions.Prefixes.Scope + Scopes.Roles,
             },
         };
-        AddUserScopes(client);
-        AddUris(client, party.RedirectUris, party.PostLogoutRedirectUris);
-        return client;
-    }
-
-    private static void AddUserScopes(OpenIddictApplicationDescriptor client)
-    {
-        foreach (var scope in new[] { Scopes.Profile, Scopes.Email, Scopes.Roles })
-        {
-            client.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
-    }
-
-    private static void AddUris(OpenIddictApplicationDescriptor client, IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris)
-    {
         client.RedirectUris.UnionWith(redirectUris);
         client.PostLogoutRedirectUris.UnionWith(postLogoutRedirectUris);
+        return client;
     }
 
     private static void RefuseWebClientId(string clientId, string kind)
