@@ -59,6 +59,7 @@ internal sealed class ExternalLoginHosts : IAsyncDisposable
         appSettings[$"Auth:ExternalProviders:{ProviderName}:ClientSecret"] = RelyingPartySecret;
         appSettings[$"Auth:ExternalProviders:{ProviderName}:DisplayName"] = "Partner";
         appSettings["Auth:ExternalLoginReturnUrl"] = ReturnUrl;
+        appSettings["Auth:PublicUrl"] = $"http://{AppAuthority}/";
         var app = new ServiceFactory<IdentityApp>(appSettings);
         using var health = await app.CreateClient().GetAsync(new Uri("/alive", UriKind.Relative));
         health.EnsureSuccessStatusCode();

@@ -25,6 +25,9 @@ public static class ExternalLoginExtensions
         }
 
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        // Absolute, under the public address: behind the gateway the request's own host is an internal one.
+        var site = builder.Configuration.GetSection(AuthOptions.Section).Get<AccountMailOptions>() ?? new AccountMailOptions();
         builder.Services.ConfigureOptions<ExternalClientCredentialsSetup>();
         builder.Services.AddOpenIddict().AddClient(client =>
         {
@@ -42,7 +45,7 @@ public static class ExternalLoginExtensions
             client.UseSystemNetHttp();
             foreach (var provider in providers.All)
             {
-                var redirectUri = new Uri(provider.CallbackPath.TrimStart('/'), UriKind.Relative);
+                var redirectUri = site.Page(provider.CallbackPath.TrimStart('/'));
                 if (provider.Name == ExternalProviders.Google)
                 {
                     client.UseWebProviders().AddGoogle(google => google

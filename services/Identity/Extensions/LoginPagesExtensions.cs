@@ -25,6 +25,14 @@ public static class LoginPagesExtensions
 
                 // A password change or reset (new security stamp) ends the cookie too.
                 cookie.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+
+                // Relative, so the browser stays on the public address it used: behind the gateway the request's own
+                // host is an internal one.
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.Redirect(new Uri(context.RedirectUri).PathAndQuery);
+                    return Task.CompletedTask;
+                };
             });
         builder.Services.AddAntiforgery(antiforgery =>
         {
