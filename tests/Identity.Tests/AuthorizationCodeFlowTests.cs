@@ -43,6 +43,24 @@ public sealed class AuthorizationCodeFlowTests(IdentityFixture fixture)
     }
 
     [Fact]
+    public async Task A_confidential_relying_party_signs_users_in_with_its_secret()
+    {
+        var name = await RegisterAsync();
+        using var browser = Browser(name);
+        var options = Options(Authority, browser, Network());
+        options.ClientId = IdentityFixture.RelyingPartyId;
+        options.ClientSecret = IdentityFixture.RelyingPartySecret;
+        options.RedirectUri = IdentityFixture.RelyingPartyRedirectUri;
+
+        var result = await new OidcClient(options).LoginAsync();
+
+        Assert.False(result.IsError, result.Error);
+        Assert.True(browser.SawConsentPage);
+        Assert.Contains("test-relying-party", browser.Pages.Single(p => p.IsConsent).Html, StringComparison.Ordinal);
+        Assert.Equal(name, result.User.FindFirst("name")?.Value);
+    }
+
+    [Fact]
     public async Task Consent_is_remembered_so_a_second_sign_in_skips_it()
     {
         var name = await RegisterAsync();

@@ -19,6 +19,13 @@ public sealed class IdentityFixture : IAsyncLifetime
     /// <summary>Registered for the web client as a <c>redirect_uri</c> of the code flow (the browser stops there).</summary>
     public const string WebClientRedirectUri = "http://127.0.0.1/callback";
 
+    /// <summary>A confidential relying party (code flow with a secret; no password grant).</summary>
+    public const string RelyingPartyId = "test-relying-party";
+
+    public const string RelyingPartySecret = "test-relying-party-secret-123456";
+
+    public const string RelyingPartyRedirectUri = "http://127.0.0.1/relying-party/callback";
+
     private ExternalLoginHosts? externalLogin;
 
     public string Database { get; private set; } = string.Empty;
@@ -59,6 +66,9 @@ public sealed class IdentityFixture : IAsyncLifetime
         settings["Auth:ServiceClients:0:ClientSecret"] = ServiceClientSecret;
         settings["Auth:WebClientPostLogoutRedirectUris:0"] = PostLogoutRedirectUri;
         settings["Auth:WebClientRedirectUris:0"] = WebClientRedirectUri;
+        settings["Auth:RelyingParties:0:ClientId"] = RelyingPartyId;
+        settings["Auth:RelyingParties:0:ClientSecret"] = RelyingPartySecret;
+        settings["Auth:RelyingParties:0:RedirectUris:0"] = RelyingPartyRedirectUri;
     }
 
     /// <summary>An Identity instance with an external provider (another Identity instance), started on first use.</summary>

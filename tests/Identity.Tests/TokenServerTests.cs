@@ -48,6 +48,25 @@ public sealed class TokenServerTests(IdentityFixture fixture)
     }
 
     [Fact]
+    public async Task The_password_grant_is_refused_to_a_relying_party_even_with_its_secret()
+    {
+        using var http = fixture.Host.CreateClient();
+        var (name, _) = await new AuthClient(http).RegisterNewAsync();
+
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = IdentityFixture.RelyingPartyId,
+            ["client_secret"] = IdentityFixture.RelyingPartySecret,
+            ["username"] = name,
+            ["password"] = AuthClient.GoodPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unauthorized_client", (await AuthClient.BodyAsync(response)).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Tokens_issued_before_a_restart_still_work_after_it()
     {
         string accessToken;
