@@ -10,17 +10,7 @@ public sealed class TokenServerTests(IdentityFixture fixture)
     [Fact]
     public async Task The_token_endpoint_serves_the_password_grant_to_the_web_client()
     {
-        using var http = fixture.Host.CreateClient();
-        var (name, _) = await new AuthClient(http).RegisterNewAsync();
-
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "webrtcchat-web",
-            ["username"] = name,
-            ["password"] = AuthClient.GoodPassword,
-            ["scope"] = "openid offline_access profile",
-        }));
+        using var response = await PasswordGrantAsync(new() { ["client_id"] = "webrtcchat-web", ["scope"] = "openid offline_access profile" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await AuthClient.BodyAsync(response);
@@ -32,16 +22,7 @@ public sealed class TokenServerTests(IdentityFixture fixture)
     [Fact]
     public async Task The_password_grant_is_refused_to_an_unknown_client()
     {
-        using var http = fixture.Host.CreateClient();
-        var (name, _) = await new AuthClient(http).RegisterNewAsync();
-
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "someone-else",
-            ["username"] = name,
-            ["password"] = AuthClient.GoodPassword,
-        }));
+        using var response = await PasswordGrantAsync(new() { ["client_id"] = "someone-else" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await AuthClient.BodyAsync(response)).GetProperty("error").GetString());
@@ -50,17 +31,11 @@ public sealed class TokenServerTests(IdentityFixture fixture)
     [Fact]
     public async Task The_password_grant_is_refused_to_a_relying_party_even_with_its_secret()
     {
-        using var http = fixture.Host.CreateClient();
-        var (name, _) = await new AuthClient(http).RegisterNewAsync();
-
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await PasswordGrantAsync(new()
         {
-            ["grant_type"] = "password",
             ["client_id"] = IdentityFixture.RelyingPartyId,
             ["client_secret"] = IdentityFixture.RelyingPartySecret,
-            ["username"] = name,
-            ["password"] = AuthClient.GoodPassword,
-        }));
+        });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unauthorized_client", (await AuthClient.BodyAsync(response)).GetProperty("error").GetString());
@@ -87,5 +62,16 @@ public sealed class TokenServerTests(IdentityFixture fixture)
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         using var refreshed = await auth.RefreshAsync(refreshToken);
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+
+    /// <summary>A password grant for a fresh user, with the client parameters in <paramref name="client"/>.</summary>
+    private async Task<HttpResponseMessage> PasswordGrantAsync(Dictionary<string, string> client)
+    {
+        using var http = fixture.Host.CreateClient();
+        var (name, _) = await new AuthClient(http).RegisterNewAsync();
+        client["grant_type"] = "password";
+        client["username"] = name;
+        client["password"] = AuthClient.GoodPassword;
+        return await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(client));
     }
 }
