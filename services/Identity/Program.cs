@@ -14,9 +14,12 @@ if (KeysCommand.TryRun(app, args, out var exitCode))
 }
 
 app.MapDefaultEndpoints();
+app.MapAuthorizeEndpoint();
 app.MapTokenEndpoint();
 app.MapOidcEndpoints();
+app.MapLoginPage();
 app.MapAuth();
+app.MapExternalLogin();
 app.MapUsers();
 app.MapAvatars();
 app.MapContacts();

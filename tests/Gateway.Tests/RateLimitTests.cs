@@ -10,6 +10,8 @@ public sealed class RateLimitTests(GatewayFixture fixture)
     [InlineData("/api/auth/login")]
     [InlineData("/api/auth/register")]
     [InlineData("/connect/token")]
+    [InlineData("/account/login")]
+    [InlineData("/api/auth/external/exchange")]
     public async Task A_credential_endpoint_answers_429_with_Retry_After_past_the_strict_limit(string path)
     {
         var clientIp = fixture.NewClientIp();

@@ -40,6 +40,9 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
     /// <summary>The configuration Identity runs with, to run its command line or another instance on the same database.</summary>
     public IReadOnlyDictionary<string, string> IdentitySettings { get; }
 
+    /// <summary>The port Identity listens on (its tokens still name <see cref="Issuer"/>).</summary>
+    public Uri IdentityAddress => new(identityAddress);
+
     public HttpClient CreateIdentityClient() => identity.CreateClient();
 
     /// <summary>A client of the Search instance started with the host (it keeps the discovery and keys it fetched).</summary>
@@ -51,6 +54,7 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
     {
         var identitySettings = ServiceSettings.For(infrastructure, identityDatabase, "identitydb");
         identitySettings["Auth:Issuer"] = Issuer.AbsoluteUri;
+        IdentityFixture.AddClients(identitySettings);
         foreach (var (key, value) in identityOverrides ?? new Dictionary<string, string>())
         {
             identitySettings[key] = value;

@@ -10,10 +10,7 @@ public sealed class TokenServerTests(IdentityFixture fixture)
     [Fact]
     public async Task The_token_endpoint_serves_the_password_grant_to_the_web_client()
     {
-        using var http = fixture.Host.CreateClient();
-        var (name, _) = await new AuthClient(http).RegisterNewAsync();
-
-        using var response = await new AuthClient(http).PasswordGrantAsync(name);
+        using var response = await PasswordGrantAsync(new() { ["client_id"] = "webrtcchat-web", ["scope"] = "openid offline_access profile" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await AuthClient.BodyAsync(response);
@@ -25,19 +22,23 @@ public sealed class TokenServerTests(IdentityFixture fixture)
     [Fact]
     public async Task The_password_grant_is_refused_to_an_unknown_client()
     {
-        using var http = fixture.Host.CreateClient();
-        var (name, _) = await new AuthClient(http).RegisterNewAsync();
-
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "someone-else",
-            ["username"] = name,
-            ["password"] = AuthClient.GoodPassword,
-        }));
+        using var response = await PasswordGrantAsync(new() { ["client_id"] = "someone-else" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await AuthClient.BodyAsync(response)).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_password_grant_is_refused_to_a_relying_party_even_with_its_secret()
+    {
+        using var response = await PasswordGrantAsync(new()
+        {
+            ["client_id"] = IdentityFixture.RelyingPartyId,
+            ["client_secret"] = IdentityFixture.RelyingPartySecret,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unauthorized_client", (await AuthClient.BodyAsync(response)).GetProperty("error").GetString());
     }
 
     [Fact]
@@ -61,5 +62,16 @@ public sealed class TokenServerTests(IdentityFixture fixture)
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         using var refreshed = await auth.RefreshAsync(refreshToken);
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+
+    /// <summary>A password grant for a fresh user, with the client parameters in <paramref name="client"/>.</summary>
+    private async Task<HttpResponseMessage> PasswordGrantAsync(Dictionary<string, string> client)
+    {
+        using var http = fixture.Host.CreateClient();
+        var (name, _) = await new AuthClient(http).RegisterNewAsync();
+        client["grant_type"] = "password";
+        client["username"] = name;
+        client["password"] = AuthClient.GoodPassword;
+        return await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(client));
     }
 }

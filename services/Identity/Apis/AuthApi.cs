@@ -115,25 +115,26 @@ public static class AuthApi
         return user is null ? AuthProblems.InvalidCredentials() : TypedResults.Ok(Response(tokens, user));
     }
 
-    public static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken)
+    public static Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken) =>
+        ExchangeAsync(
+            services, "refreshToken", request.RefreshToken, "The refresh token is required.",
+            refreshToken => services.Tokens.RefreshAsync(services.HttpContext, refreshToken, cancellationToken),
+            AuthProblems.InvalidRefreshToken);
+
+    /// <summary>Trades a required credential (<paramref name="field"/>) for tokens, answered in the seed's shape.</summary>
+    internal static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> ExchangeAsync(
+        AuthServices services, string field, string? credential, string requiredMessage, Func<string, Task<TokenResponse>> exchange,
+        Func<ProblemHttpResult> refused)
     {
-        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        if (string.IsNullOrWhiteSpace(credential))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["refreshToken"] = ["The refresh token is required."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [requiredMessage] });
         }
 
-        var tokens = await services.Tokens.RefreshAsync(services.HttpContext, request.RefreshToken, cancellationToken);
-        if (!tokens.Succeeded)
-        {
-            return AuthProblems.InvalidRefreshToken();
-        }
-
-        var user = await UserOfAsync(services, tokens.AccessToken!);
-        return user is null ? AuthProblems.InvalidRefreshToken() : TypedResults.Ok(Response(tokens, user));
+        var tokens = await exchange(credential);
+        var user = tokens.Succeeded ? await UserOfAsync(services, tokens.AccessToken!) : null;
+        return user is null ? refused() : TypedResults.Ok(Response(tokens, user));
     }
 
     /// <summary>Ends the session: revokes its authorization and every token issued under it (all of the user's when none).</summary>

@@ -21,3 +21,5 @@ public sealed record ConfirmEmailRequest(string? Token);
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
 public sealed record DeleteAccountRequest(string? Password);
+
+public sealed record ExternalLoginExchangeRequest(string? Code);

@@ -25,6 +25,14 @@ internal static class AuthProblems
         StatusCodes.Status400BadRequest, "invalid-confirmation-token", "Invalid confirmation link",
         "The email confirmation link is invalid, expired or already used.");
 
+    public static ProblemHttpResult ProviderNotConfigured(string provider) => Problem(
+        StatusCodes.Status404NotFound, "external-provider-not-configured", "External login not available",
+        $"Sign-in with '{provider}' is not configured on this server.");
+
+    public static ProblemHttpResult InvalidExternalLoginCode() => Problem(
+        StatusCodes.Status400BadRequest, "invalid-external-login-code", "Invalid sign-in code",
+        "The sign-in code is invalid, expired or already used. Sign in with the provider again.");
+
     private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Type = TypeBase + type, Title = title, Detail = detail });
 }

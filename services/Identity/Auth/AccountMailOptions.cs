@@ -15,6 +15,8 @@ public sealed class AccountMailOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan EmailConfirmationTokenLifetime { get; set; } = TimeSpan.FromDays(3);
 
-    public Uri Link(string path, string token) =>
-        new($"{PublicUrl.ToString().TrimEnd('/')}/{path}?token={Uri.EscapeDataString(token)}");
+    public Uri Link(string path, string token) => new($"{Page(path)}?token={Uri.EscapeDataString(token)}");
+
+    /// <summary>A page of the web app, by its path.</summary>
+    public Uri Page(string path) => new($"{PublicUrl.ToString().TrimEnd('/')}/{path}");
 }

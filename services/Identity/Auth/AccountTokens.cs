@@ -10,14 +10,20 @@ namespace WebRtcChat.Identity.Auth;
 /// <summary>Issues and looks up single-use account tokens: 256 random bits handed out once, stored as a SHA-256 hash.</summary>
 public sealed class AccountTokens(IdentityDbContext db, TimeProvider time, IOptions<AccountMailOptions> options)
 {
+    /// <summary>How long the code an external login hands the web client stays redeemable: just the redirect and one call.</summary>
+    public static readonly TimeSpan ExternalLoginCodeLifetime = TimeSpan.FromMinutes(2);
+
     /// <summary>Adds a new token for the user to the context (the caller saves) and returns its plain value.</summary>
     public string Issue(Guid userId, AccountTokenPurpose purpose)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
-        var lifetime = purpose == AccountTokenPurpose.PasswordReset
-            ? options.Value.PasswordResetTokenLifetime
-            : options.Value.EmailConfirmationTokenLifetime;
+        var lifetime = purpose switch
+        {
+            AccountTokenPurpose.PasswordReset => options.Value.PasswordResetTokenLifetime,
+            AccountTokenPurpose.EmailConfirmation => options.Value.EmailConfirmationTokenLifetime,
+            _ => ExternalLoginCodeLifetime,
+        };
         db.AccountTokens.Add(new AccountToken
         {
             Id = Guid.CreateVersion7(),

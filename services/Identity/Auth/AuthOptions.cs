@@ -30,17 +30,25 @@ public sealed class AuthOptions
     /// <summary>Accept plain http (behind a TLS-terminating proxy, or in development). Defaults to true in Development.</summary>
     public bool? AllowInsecureHttp { get; set; }
 
+    public bool AllowsInsecureHttp(IHostEnvironment environment) => AllowInsecureHttp ?? environment.IsDevelopment();
+
     [Range(1, 100)]
     public int MaxFailedAccessAttempts { get; set; } = 5;
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Where the web client may receive an authorization code (<c>redirect_uri</c> of the code + PKCE flow); none by default.</summary>
+    public List<Uri> WebClientRedirectUris { get; set; } = [];
+
     /// <summary>Where the web client may be sent back after end-session (<c>post_logout_redirect_uri</c>); none by default.</summary>
     public List<Uri> WebClientPostLogoutRedirectUris { get; set; } = [];
 
     /// <summary>Confidential service-to-service clients allowed the client_credentials grant; none by default.</summary>
     public List<ServiceClientOptions> ServiceClients { get; set; } = [];
+
+    /// <summary>Confidential relying parties (other apps signing users in with this server) allowed the code flow; none by default.</summary>
+    public List<RelyingPartyOptions> RelyingParties { get; set; } = [];
 }
 
 /// <summary>One service-to-service client (<c>Auth:ServiceClients:n</c>). Its tokens' subject is the client id.</summary>
@@ -51,4 +59,21 @@ public sealed class ServiceClientOptions
     public string? ClientSecret { get; set; }
 
     public string? DisplayName { get; set; }
+}
+
+/// <summary>
+/// One confidential relying party (<c>Auth:RelyingParties:n</c>): authorization code (+ refresh) flow with a secret;
+/// the user is asked for consent once.
+/// </summary>
+public sealed class RelyingPartyOptions
+{
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public List<Uri> RedirectUris { get; set; } = [];
+
+    public List<Uri> PostLogoutRedirectUris { get; set; } = [];
 }

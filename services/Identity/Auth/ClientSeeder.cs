@@ -8,8 +8,10 @@ namespace WebRtcChat.Identity.Auth;
 
 /// <summary>
 /// Registers the OpenIddict clients at start-up (after migrations) and brings existing registrations up to date:
-/// the first-party web client (public: password and refresh_token grants, revocation, end-session) and the
-/// confidential service-to-service clients from <c>Auth:ServiceClients</c> (client_credentials only).
+/// the first-party web client (public: authorization code with PKCE required, password, external login code and
+/// refresh_token grants, revocation, end-session), the confidential relying parties from <c>Auth:RelyingParties</c>
+/// (authorization code and refresh_token) and the confidential service-to-service clients from
+/// <c>Auth:ServiceClients</c> (client_credentials only).
 /// </summary>
 internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOptions> options) : IHostedService
 {
@@ -18,6 +20,11 @@ internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOpt
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await UpsertAsync(applications, WebClient(options.Value), cancellationToken);
+        foreach (var party in options.Value.RelyingParties)
+        {
+            await UpsertAsync(applications, RelyingParty(party), cancellationToken);
+        }
+
         foreach (var client in options.Value.ServiceClients)
         {
             await UpsertAsync(applications, ServiceClient(client), cancellationToken);
@@ -28,29 +35,62 @@ internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOpt
 
     private static OpenIddictApplicationDescriptor WebClient(AuthOptions auth)
     {
+        var client = UserClient(
+            AuthOptions.WebClientId, ClientTypes.Public, "WebRtcChat web client", auth.WebClientRedirectUris, auth.WebClientPostLogoutRedirectUris);
+        client.Permissions.UnionWith([Permissions.GrantTypes.Password, Permissions.Prefixes.GrantType + External.ExternalLoginCodes.GrantType]);
+        client.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        return client;
+    }
+
+    private static OpenIddictApplicationDescriptor RelyingParty(RelyingPartyOptions party)
+    {
+        if (string.IsNullOrWhiteSpace(party.ClientId) || string.IsNullOrWhiteSpace(party.ClientSecret) || party.RedirectUris.Count == 0)
+        {
+            throw new InvalidOperationException("Every Auth:RelyingParties entry needs a ClientId, a ClientSecret and at least one RedirectUris entry.");
+        }
+
+        RefuseWebClientId(party.ClientId, "relying party");
+        var client = UserClient(
+            party.ClientId, ClientTypes.Confidential, party.DisplayName ?? party.ClientId, party.RedirectUris, party.PostLogoutRedirectUris);
+        client.ClientSecret = party.ClientSecret;
+        return client;
+    }
+
+    /// <summary>A client that signs users in: the code flow with refresh, explicit consent, the user scopes, end-session.</summary>
+    private static OpenIddictApplicationDescriptor UserClient(
+        string clientId, string clientType, string displayName, IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris)
+    {
         var client = new OpenIddictApplicationDescriptor
         {
-            ClientId = AuthOptions.WebClientId,
-            ClientType = ClientTypes.Public,
-            DisplayName = "WebRtcChat web client",
+            ClientId = clientId,
+            ClientType = clientType,
+            ConsentType = ConsentTypes.Explicit,
+            DisplayName = displayName,
             Permissions =
             {
+                Permissions.Endpoints.Authorization,
                 Permissions.Endpoints.Token,
                 Permissions.Endpoints.Revocation,
                 Permissions.Endpoints.EndSession,
-                Permissions.GrantTypes.Password,
+                Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
                 Permissions.Prefixes.Scope + Scopes.Profile,
                 Permissions.Prefixes.Scope + Scopes.Email,
                 Permissions.Prefixes.Scope + Scopes.Roles,
             },
         };
-        foreach (var uri in auth.WebClientPostLogoutRedirectUris)
-        {
-            client.PostLogoutRedirectUris.Add(uri);
-        }
-
+        client.RedirectUris.UnionWith(redirectUris);
+        client.PostLogoutRedirectUris.UnionWith(postLogoutRedirectUris);
         return client;
+    }
+
+    private static void RefuseWebClientId(string clientId, string kind)
+    {
+        if (clientId == AuthOptions.WebClientId)
+        {
+            throw new InvalidOperationException($"A {kind} cannot use the web client's id '{AuthOptions.WebClientId}'.");
+        }
     }
 
     private static OpenIddictApplicationDescriptor ServiceClient(ServiceClientOptions client)
@@ -60,10 +100,7 @@ internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOpt
             throw new InvalidOperationException("Every Auth:ServiceClients entry needs a ClientId and a ClientSecret.");
         }
 
-        if (client.ClientId == AuthOptions.WebClientId)
-        {
-            throw new InvalidOperationException($"A service client cannot use the web client's id '{AuthOptions.WebClientId}'.");
-        }
+        RefuseWebClientId(client.ClientId, "service client");
 
         return new OpenIddictApplicationDescriptor
         {

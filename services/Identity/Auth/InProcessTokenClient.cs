@@ -27,6 +27,15 @@ public sealed class InProcessTokenClient(IServiceScopeFactory scopes)
             [Parameters.Scope] = Scope,
         }, cancellationToken);
 
+    public Task<TokenResponse> ExternalLoginAsync(HttpContext origin, string code, CancellationToken cancellationToken) =>
+        SendAsync(origin, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Parameters.GrantType] = External.ExternalLoginCodes.GrantType,
+            [Parameters.ClientId] = AuthOptions.WebClientId,
+            [External.ExternalLoginCodes.CodeParameter] = code,
+            [Parameters.Scope] = Scope,
+        }, cancellationToken);
+
     public Task<TokenResponse> RefreshAsync(HttpContext origin, string refreshToken, CancellationToken cancellationToken) =>
         SendAsync(origin, new Dictionary<string, string>(StringComparer.Ordinal)
         {

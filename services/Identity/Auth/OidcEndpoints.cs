@@ -38,13 +38,7 @@ public static class OidcEndpoints
         if (principal is null || user is null)
         {
             // A service (client_credentials) token, or a user that no longer exists.
-            return Results.Challenge(
-                new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The access token does not belong to a user.",
-                }),
-                [Scheme]);
+            return ServerErrors.Challenge(Errors.InvalidToken, "The access token does not belong to a user.");
         }
 
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id.ToString() };
@@ -75,6 +69,8 @@ public static class OidcEndpoints
     public static async Task<IResult> EndSessionAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // The login cookie of the authorize flow ends with the session.
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
         var result = await context.AuthenticateAsync(Scheme);
         if (result.Principal?.GetClaim(Claims.Subject) is { } subject)
         {

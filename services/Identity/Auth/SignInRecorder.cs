@@ -9,13 +9,14 @@ namespace WebRtcChat.Identity.Auth;
 public static class SignInMethods
 {
     public const string Password = "password";
-    public const string External = "external";
-    public const string AuthorizationCode = "authorization_code";
+
+    /// <summary>An external login through <paramref name="provider"/> (google, or a configured OpenID Connect provider).</summary>
+    public static string ExternalVia(string provider) => $"external:{provider}";
 }
 
 /// <summary>
-/// The one success path of every sign-in flow (password grant, and external login or authorization code when they
-/// come): stamps the user's last sign-in and publishes <see cref="UserSignedIn"/> through the outbox, in one transaction.
+/// The one success path of every sign-in: the password grant (login and register), the authorize flow's login page and
+/// external logins. Stamps the user's last sign-in and publishes <see cref="UserSignedIn"/> through the outbox, in one transaction.
 /// Token refreshes are not sign-ins and do not come here.
 /// </summary>
 public sealed class SignInRecorder(IdentityDbContext db, TimeProvider time)

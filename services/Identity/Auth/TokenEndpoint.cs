@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using WebRtcChat.Identity.Auth.External;
 using WebRtcChat.Identity.Model;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace WebRtcChat.Identity.Auth;
 
 /// <summary>
-/// The grants OpenIddict passes through to the application at <c>/connect/token</c>: password (first-party client
-/// only, by permission), refresh_token and client_credentials (service clients only, by permission). OpenIddict has already validated the client and, for a refresh, the token.
+/// The grants OpenIddict passes through to the application at <c>/connect/token</c>: password and the external login
+/// code (first-party client only, by permission), authorization_code, refresh_token and client_credentials (service
+/// clients only, by permission). OpenIddict has already validated the client and, for a code or refresh, the token
+/// (PKCE and redirect_uri included).
 /// </summary>
 public static class TokenEndpoint
 {
@@ -39,14 +42,23 @@ public static class TokenEndpoint
             var user = await services.GetRequiredService<PasswordVerifier>().VerifyAsync(request.Username, request.Password);
             if (user is null)
             {
-                return Reject(Errors.InvalidGrant, "The login or password is incorrect.");
+                return ServerErrors.Forbid(Errors.InvalidGrant, "The login or password is incorrect.");
             }
 
             await services.GetRequiredService<SignInRecorder>().RecordAsync(user, SignInMethods.Password, request.ClientId, context.RequestAborted);
             return await SignInAsync(services, user, request.GetScopes());
         }
 
-        if (request.IsRefreshTokenGrantType())
+        if (request.GrantType == ExternalLoginCodes.GrantType)
+        {
+            var code = request.GetParameter(ExternalLoginCodes.CodeParameter)?.ToString();
+            var user = await services.GetRequiredService<ExternalLoginCodes>().RedeemAsync(code, context.RequestAborted);
+            return user is null
+                ? ServerErrors.Forbid(Errors.InvalidGrant, "The sign-in code is invalid, expired or already used.")
+                : await SignInAsync(services, user, request.GetScopes());
+        }
+
+        if (request.IsRefreshTokenGrantType() || request.IsAuthorizationCodeGrantType())
         {
             var result = await context.AuthenticateAsync(Scheme);
             var subject = result.Principal?.GetClaim(Claims.Subject);
@@ -54,7 +66,7 @@ public static class TokenEndpoint
             var user = subject is null ? null : await users.FindByIdAsync(subject);
             if (user is null || await users.IsLockedOutAsync(user))
             {
-                return Reject(Errors.InvalidGrant, "The refresh token is no longer valid.");
+                return ServerErrors.Forbid(Errors.InvalidGrant, "The authorization code or refresh token is no longer valid.");
             }
 
             return await SignInAsync(services, user, result.Principal!.GetScopes());
@@ -66,7 +78,7 @@ public static class TokenEndpoint
             return Results.SignIn(await ServiceClientPrincipal.CreateAsync(services, request), authenticationScheme: Scheme);
         }
 
-        return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
+        return ServerErrors.Forbid(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
 
     /// <summary>
@@ -91,12 +103,4 @@ public static class TokenEndpoint
         var principal = await services.GetRequiredService<PrincipalFactory>().CreateAsync(user, scopes);
         return Results.SignIn(principal, authenticationScheme: Scheme);
     }
-
-    private static IResult Reject(string error, string description) => Results.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [Scheme]);
 }

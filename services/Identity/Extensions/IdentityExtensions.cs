@@ -7,7 +7,8 @@ public static class IdentityExtensions
 {
     /// <summary>
     /// The Identity service: its PostgreSQL database (with the outbox), the event bus (stats consumers), mail, avatars in
-    /// the object store, accounts, login rate limits in Redis and the token server.
+    /// the object store, accounts, login rate limits in Redis, the token server with its login and consent pages, and
+    /// external logins.
     /// </summary>
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
@@ -23,6 +24,8 @@ public static class IdentityExtensions
         builder.AddAccounts();
         builder.AddLoginRateLimits();
         builder.AddTokenServer();
+        builder.AddLoginPages();
+        builder.AddExternalLogin();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using OpenIddict.Validation.AspNetCore;
 using WebRtcChat.Identity.Auth;
+using WebRtcChat.Identity.Auth.External;
 using WebRtcChat.Identity.Data;
 using WebRtcChat.Identity.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -9,29 +10,33 @@ namespace WebRtcChat.Identity.Extensions;
 public static class TokenServerExtensions
 {
     /// <summary>
-    /// The OpenIddict server (EF Core stores in the identity database, keys persisted there too): discovery, JWKS and
-    /// <c>/connect/token</c> with the password, rolling refresh_token and client_credentials grants, userinfo, revocation
-    /// and end-session; signed, unencrypted JWT access tokens.
+    /// The OpenIddict server (EF Core stores in the identity database, keys persisted there too): discovery, JWKS,
+    /// <c>/connect/authorize</c> (authorization code, PKCE as each client requires) and <c>/connect/token</c> with the
+    /// authorization_code, password, external login code, rolling refresh_token and client_credentials grants, userinfo,
+    /// revocation and end-session; signed, unencrypted JWT access tokens.
     /// Local OpenIddict validation authenticates this service's own API.
     /// </summary>
     public static IHostApplicationBuilder AddTokenServer(this IHostApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var allowHttp = auth.AllowInsecureHttp ?? builder.Environment.IsDevelopment();
+        var allowHttp = auth.AllowsInsecureHttp(builder.Environment);
 
         builder.AddSigningKeys();
         builder.Services.AddHostedService<ClientSeeder>();
         builder.Services.AddSingleton<InProcessTokenClient>();
+        builder.Services.AddScoped<Consents>();
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
+                server.SetAuthorizationEndpointUris(AuthorizeEndpoint.Path.TrimStart('/'))
+                    .SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
                     .SetUserInfoEndpointUris(OidcEndpoints.UserInfoPath.TrimStart('/'))
                     .SetRevocationEndpointUris(OidcEndpoints.RevocationPath.TrimStart('/'))
                     .SetEndSessionEndpointUris(OidcEndpoints.EndSessionPath.TrimStart('/'));
-                server.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                server.AllowAuthorizationCodeFlow().AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow()
+                    .AllowCustomFlow(ExternalLoginCodes.GrantType);
                 server.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile, Scopes.Email, Scopes.Roles);
                 server.SetAccessTokenLifetime(auth.AccessTokenLifetime);
                 server.SetRefreshTokenLifetime(auth.RefreshTokenLifetime);
@@ -43,6 +48,7 @@ public static class TokenServerExtensions
                 }
 
                 var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();

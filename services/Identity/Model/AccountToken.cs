@@ -1,8 +1,8 @@
 namespace WebRtcChat.Identity.Model;
 
 /// <summary>
-/// A single-use token mailed to a user (password reset, email confirmation). Only the SHA-256 hash of the token is
-/// stored, so a database leak does not hand out working links.
+/// A single-use token handed to a user: mailed (password reset, email confirmation) or the short-lived code an external
+/// login hands the web client. Only the SHA-256 hash of the token is stored, so a database leak does not hand out working links.
 /// </summary>
 public sealed class AccountToken
 {
@@ -28,4 +28,5 @@ public enum AccountTokenPurpose
 {
     PasswordReset = 1,
     EmailConfirmation = 2,
+    ExternalLogin = 3,
 }
