@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WebRtcChat.Testing;
@@ -48,9 +45,7 @@ internal sealed class ExternalLoginHosts : IAsyncDisposable
         providerSettings["Auth:RelyingParties:0:DisplayName"] = "WebRtcChat (test app)";
         providerSettings["Auth:RelyingParties:0:RedirectUris:0"] = $"http://{AppAuthority}/api/auth/external/{ProviderName}/callback";
         var provider = new ServiceFactory<IdentityApp>(providerSettings);
-        provider.UseKestrel(0);
-        provider.StartServer();
-        var providerAddress = new Uri(provider.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var providerAddress = provider.ListenOnFreePort();
 
         var appDatabase = await infrastructure.CreateDatabaseAsync("identity");
         var appSettings = ServiceSettings.For(infrastructure, appDatabase, "identitydb");

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WebRtcChat.Testing;
 
@@ -32,10 +29,7 @@ public sealed class LoginRateLimitTests(IdentityFixture fixture) : IAsyncLifetim
             ["Auth:LoginRateLimit:PerIp:Window"] = "00:10:00",
         };
         host = new ServiceFactory<IdentityApp>(settings);
-        host.UseKestrel(0);
-        host.StartServer();
-        var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        http = new HttpClient { BaseAddress = new Uri(address) };
+        http = new HttpClient { BaseAddress = host.ListenOnFreePort() };
         return Task.CompletedTask;
     }
 

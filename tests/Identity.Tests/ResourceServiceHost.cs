@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using WebRtcChat.Search;
@@ -22,28 +19,25 @@ namespace WebRtcChat.Identity.Tests;
 internal sealed class ResourceServiceHost : IAsyncDisposable
 {
     /// <summary>The public address tokens are issued under, as the AppHost sets it (the gateway's).</summary>
-    public static readonly Uri Issuer = new("http://chat.example.test/");
+    public static readonly Uri Issuer = IdentityHost.Issuer;
 
     private readonly TestInfrastructure infrastructure;
-    private readonly ServiceFactory<IdentityApp> identity;
+    private readonly IdentityHost identity;
     private readonly List<WebApplicationFactory<SearchApp>> searches = [];
-    private readonly string identityAddress;
 
-    private ResourceServiceHost(TestInfrastructure infrastructure, ServiceFactory<IdentityApp> identity, Dictionary<string, string> identitySettings)
+    private ResourceServiceHost(TestInfrastructure infrastructure, IdentityHost identity)
     {
         this.infrastructure = infrastructure;
         this.identity = identity;
-        IdentitySettings = identitySettings;
-        identityAddress = identity.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
     }
 
     /// <summary>The configuration Identity runs with, to run its command line or another instance on the same database.</summary>
-    public IReadOnlyDictionary<string, string> IdentitySettings { get; }
+    public IReadOnlyDictionary<string, string> IdentitySettings => identity.Settings;
 
     /// <summary>The port Identity listens on (its tokens still name <see cref="Issuer"/>).</summary>
-    public Uri IdentityAddress => new(identityAddress);
+    public Uri IdentityAddress => identity.Address;
 
-    public HttpClient CreateIdentityClient() => identity.CreateClient();
+    public HttpClient CreateIdentityClient() => identity.Factory.CreateClient();
 
     /// <summary>A client of the Search instance started with the host (it keeps the discovery and keys it fetched).</summary>
     public HttpClient CreateSearchClient() => searches[0].CreateClient();
@@ -52,18 +46,15 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
     public static async Task<ResourceServiceHost> StartAsync(
         TestInfrastructure infrastructure, string identityDatabase, IReadOnlyDictionary<string, string>? identityOverrides = null)
     {
-        var identitySettings = ServiceSettings.For(infrastructure, identityDatabase, "identitydb");
-        identitySettings["Auth:Issuer"] = Issuer.AbsoluteUri;
-        IdentityFixture.AddClients(identitySettings);
-        foreach (var (key, value) in identityOverrides ?? new Dictionary<string, string>())
+        var identity = await IdentityHost.StartAsync(infrastructure, identityDatabase, settings =>
         {
-            identitySettings[key] = value;
-        }
-
-        var identity = new ServiceFactory<IdentityApp>(identitySettings);
-        identity.UseKestrel(0);
-        identity.StartServer();
-        var host = new ResourceServiceHost(infrastructure, identity, identitySettings);
+            IdentityFixture.AddClients(settings);
+            foreach (var (key, value) in identityOverrides ?? new Dictionary<string, string>())
+            {
+                settings[key] = value;
+            }
+        });
+        var host = new ResourceServiceHost(infrastructure, identity);
         await host.StartSearchAsync();
         return host;
     }
@@ -72,8 +63,7 @@ internal sealed class ResourceServiceHost : IAsyncDisposable
     public async Task<HttpClient> StartSearchAsync()
     {
         var searchSettings = ServiceSettings.For(infrastructure, await infrastructure.CreateDatabaseAsync("search"), "searchdb");
-        searchSettings["services:identity:http:0"] = identityAddress;
-        searchSettings["Identity:Issuer"] = Issuer.AbsoluteUri;
+        identity.Trust(searchSettings);
         var search = new ServiceFactory<SearchApp>(searchSettings)
             .WithWebHostBuilder(web => web.ConfigureServices(services => services.AddTransient<IStartupFilter, WhoAmI>()));
         searches.Add(search);

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using WebRtcChat.Identity;
 
 namespace WebRtcChat.Testing;
@@ -15,39 +11,43 @@ public sealed class IdentityHost : IAsyncDisposable
     /// <summary>The public address tokens are issued under (the gateway's, in a deployment).</summary>
     public static readonly Uri Issuer = new("http://chat.example.test/");
 
-    private IdentityHost(ServiceFactory<IdentityApp> factory, string address, string database)
+    private IdentityHost(ServiceFactory<IdentityApp> factory, Uri address, string database, IReadOnlyDictionary<string, string> settings)
     {
         Factory = factory;
         Address = address;
         Database = database;
+        Settings = settings;
     }
 
     public ServiceFactory<IdentityApp> Factory { get; }
 
-    /// <summary>Where Identity listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string Address { get; }
+    /// <summary>Where Identity listens, e.g. <c>http://127.0.0.1:41234</c> (its tokens still name <see cref="Issuer"/>).</summary>
+    public Uri Address { get; }
+
+    /// <summary>The configuration Identity runs with, to run its command line or another instance on the same database.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     /// <summary>Identity's database connection string.</summary>
     public string Database { get; }
 
-    /// <summary>Starts Identity on <paramref name="database"/> (a fresh one when null).</summary>
-    public static async Task<IdentityHost> StartAsync(TestInfrastructure infrastructure, string? database = null)
+    /// <summary>Starts Identity on <paramref name="database"/> (a fresh one when null); <paramref name="configure"/> adjusts its settings.</summary>
+    public static async Task<IdentityHost> StartAsync(
+        TestInfrastructure infrastructure, string? database = null, Action<Dictionary<string, string>>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(infrastructure);
         database ??= await infrastructure.CreateDatabaseAsync("identity");
         var settings = ServiceSettings.For(infrastructure, database, "identitydb");
         settings["Auth:Issuer"] = Issuer.AbsoluteUri;
+        configure?.Invoke(settings);
         var factory = new ServiceFactory<IdentityApp>(settings);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new IdentityHost(factory, address, database);
+        return new IdentityHost(factory, factory.ListenOnFreePort(), database, settings);
     }
 
     /// <summary>Makes a resource service's <paramref name="settings"/> trust this Identity's tokens.</summary>
     public void Trust(IDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings["services:identity:http:0"] = Address;
+        settings["services:identity:http:0"] = Address.AbsoluteUri;
         settings["Identity:Issuer"] = Issuer.AbsoluteUri;
     }
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using WebRtcChat.Identity.Model;
 using WebRtcChat.Identity.Security;
 
@@ -84,15 +82,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             user.Property(u => u.Location).HasMaxLength(ProfileRules.MaxLocation);
             user.Property(u => u.Website).HasMaxLength(ProfileRules.MaxUrl);
             user.Property(u => u.SocialLinks)
-                .HasColumnType("jsonb")
-                .HasDefaultValueSql("'{}'::jsonb")
-                .HasConversion(
-                    links => JsonSerializer.Serialize(links, JsonSerializerOptions.Default),
-                    json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-                    new ValueComparer<Dictionary<string, string>>(
-                        (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                        links => links.Aggregate(0, (hash, link) => HashCode.Combine(hash, link.Key, link.Value)),
-                        links => new Dictionary<string, string>(links)));
+                .HasJsonbConversion()
+                .HasDefaultValueSql("'{}'::jsonb");
             user.Property(u => u.Theme).HasMaxLength(16).HasDefaultValue(ProfileRules.DefaultTheme);
             user.Property(u => u.ProfileVisibility).HasMaxLength(16).HasDefaultValue(ProfileRules.Public);
             user.Property(u => u.VideoQuality).HasMaxLength(16).HasDefaultValue(ProfileRules.DefaultVideoQuality);
