@@ -77,6 +77,10 @@ public sealed class AppHostProcess : IAsyncDisposable
         info.Environment["Dashboard__Url"] = $"http://localhost:{dashboardPort}";
         info.Environment["Dashboard__OtlpHttpUrl"] = $"http://localhost:{otlpPort}";
         info.Environment["AppHost__DataDirectory"] = dataDirectory;
+
+        // The whole-application tests sign up and sign in many users from one address within a minute; the credential
+        // limit itself is tested against the gateway alone (Gateway.Tests), so here it only needs to stay out of the way.
+        info.Environment["Gateway__RateLimiting__Credentials__PermitLimit"] = "200";
         var process = new Process { StartInfo = info };
         var host = new AppHostProcess(process, new Uri($"http://localhost:{gatewayPort}"), new Uri($"http://localhost:{dashboardPort}"), dataDirectory, ownsDataDirectory);
         process.OutputDataReceived += (_, e) => host.Collect(e.Data);
