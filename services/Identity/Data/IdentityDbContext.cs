@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WebRtcChat.Identity.Model;
@@ -7,11 +8,13 @@ namespace WebRtcChat.Identity.Data;
 
 /// <summary>
 /// The Identity service's own database: accounts (ASP.NET Core Identity), the OpenIddict stores, the token
-/// server's keys, plus its event outbox and inbox.
+/// server's keys, the ASP.NET Data Protection key ring (shared by every instance), plus its event outbox and inbox.
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
-    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
@@ -25,6 +28,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         builder.AddEventBusTables();
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         // Identity checks email uniqueness in code; the index makes it hold under concurrent registrations too.
         builder.Entity<User>().HasIndex(u => u.NormalizedEmail).IsUnique();

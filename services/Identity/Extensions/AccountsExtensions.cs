@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using WebRtcChat.Identity.Auth;
 using WebRtcChat.Identity.Data;
@@ -15,6 +16,11 @@ public static class AccountsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        // The login cookie, antiforgery tokens and account links are protected with keys every instance must share.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("webrtcchat-identity")
+            .PersistKeysToDbContext<IdentityDbContext>();
 
         builder.Services.AddIdentityCore<User>(options =>
             {
