@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WebRtcChat.Testing;
 
@@ -87,6 +88,34 @@ public sealed class LoginRateLimitTests(IdentityFixture fixture) : IAsyncLifetim
 
         using var elsewhere = await LoginAsync(AuthClient.NewName(), "wrong-Password-1", NewAddress());
         Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_login_page_of_the_authorize_flow_counts_and_refuses_like_the_api()
+    {
+        var (name, _) = await new AuthClient(Http).RegisterNewAsync();
+        for (var attempt = 0; attempt < PerAccount; attempt++)
+        {
+            using var counted = await LoginAsync(name, "wrong-Password-1", NewAddress());
+            Assert.Equal(HttpStatusCode.Unauthorized, counted.StatusCode);
+        }
+
+        var address = NewAddress();
+        using var page = await Http.GetAsync("/account/login?returnUrl=%2F");
+        var token = Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
+        Assert.NotEmpty(token);
+        using var posted = await Post("/account/login", address, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["returnUrl"] = "/",
+            ["login"] = name,
+            ["password"] = AuthClient.GoodPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, posted.StatusCode);
+        Assert.NotNull(posted.Headers.RetryAfter?.Delta);
+        Assert.Contains("Too many sign-in attempts", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(posted.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".WebRtcChat.Login", StringComparison.Ordinal)));
     }
 
     private static async Task AssertLimitedAsync(HttpResponseMessage response)

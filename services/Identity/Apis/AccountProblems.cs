@@ -9,12 +9,19 @@ internal static class AccountProblems
     /// <summary>429 with <c>Retry-After</c> (whole seconds, rounded up) set on <paramref name="response"/>.</summary>
     public static ProblemHttpResult TooManyAttempts(HttpResponse response, TimeSpan retryAfter)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = SetRetryAfter(response, retryAfter);
         return ProblemResults.Create(
             StatusCodes.Status429TooManyRequests, "too-many-login-attempts", "Too many login attempts",
             $"Too many login attempts for this account or from this address. Try again in {seconds} seconds.");
+    }
+
+    /// <summary>Sets <c>Retry-After</c> in whole seconds (rounded up, at least 1) and returns them.</summary>
+    public static int SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 
     public static ProblemHttpResult RecentSignInRequired(TimeSpan window) => ProblemResults.Create(

@@ -36,6 +36,12 @@ public static class LoginPageApi
         }
 
         var services = context.RequestServices;
+        if (await services.GetRequiredService<LoginRateLimiter>().TryAttemptAsync(login, context.Connection.RemoteIpAddress) is { } retryAfter)
+        {
+            var seconds = AccountProblems.SetRetryAfter(context.Response, retryAfter);
+            return LoginPage.Render(context, returnUrl, login, $"Too many sign-in attempts. Try again in {seconds} seconds.", StatusCodes.Status429TooManyRequests);
+        }
+
         var user = await services.GetRequiredService<PasswordVerifier>().VerifyAsync(login, form[LoginPage.PasswordField]);
         if (user is null)
         {
