@@ -202,6 +202,25 @@ public sealed class AvatarTests(IdentityFixture fixture)
         Assert.Equal(HttpStatusCode.OK, link.StatusCode);
     }
 
+    [Fact]
+    public async Task Search_results_and_contact_lists_show_the_avatar_link()
+    {
+        using var http = fixture.Host.CreateClient();
+        var owner = await SocialClient.RegisterAsync(http);
+        var viewer = await SocialClient.RegisterAsync(http);
+        var url = await UploadAsync(owner, TestImages.Png);
+        (await viewer.AddContactAsync(owner.Id)).Dispose();
+
+        using var search = await viewer.SearchAsync(owner.Name);
+        var found = (await AuthClient.BodyAsync(search)).EnumerateArray().Single(u => u.GetProperty("id").GetGuid() == owner.Id);
+        Assert.Equal(url, found.GetProperty("avatar").GetString());
+        using var contacts = await viewer.ContactsAsync();
+        var contact = (await AuthClient.BodyAsync(contacts)).EnumerateArray().Single(c => c.GetProperty("userId").GetGuid() == owner.Id);
+        Assert.Equal(url, contact.GetProperty("avatar").GetString());
+        using var image = await http.GetAsync(url);
+        Assert.Equal(TestImages.Png, await image.Content.ReadAsByteArrayAsync());
+    }
+
     private static async Task<string> UploadAsync(SocialClient user, byte[] image)
     {
         using var response = await user.UploadAvatarAsync(image);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using WebRtcChat.Contracts;
+using WebRtcChat.Identity.Avatars;
 using WebRtcChat.Identity.Model;
 
 namespace WebRtcChat.Identity.Apis;
@@ -24,7 +25,7 @@ public static class ContactsApi
             .Where(c => c.OwnerId == caller)
             .Join(services.Db.Users, c => c.ContactId, u => u.Id, (c, u) => new { c.CreatedAt, u })
             .OrderBy(x => x.u.UserName)
-            .Select(x => new ContactDto(x.u.Id, x.u.UserName!, x.u.DisplayName, x.u.Status, x.CreatedAt))
+            .Select(x => new ContactDto(x.u.Id, x.u.UserName!, x.u.DisplayName, x.u.Status, AvatarStore.UrlOf(x.u.Id, x.u.AvatarKey), x.CreatedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(contacts);
     }
@@ -95,5 +96,5 @@ public static class ContactsApi
         return TypedResults.NoContent();
     }
 
-    private static ContactDto ToDto(User user, DateTimeOffset addedAt) => new(user.Id, user.UserName!, user.DisplayName, user.Status, addedAt);
+    private static ContactDto ToDto(User user, DateTimeOffset addedAt) => new(user.Id, user.UserName!, user.DisplayName, user.Status, AvatarStore.UrlOf(user), addedAt);
 }

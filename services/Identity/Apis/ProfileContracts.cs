@@ -31,8 +31,8 @@ public sealed record StatsDto(long TotalCalls, long TotalCallDuration, long Mess
 
 public sealed record AvatarDto(string Avatar, string ContentType, int Width, int Height, long Size);
 
-public sealed record UserSummaryDto(Guid Id, string Username, string? DisplayName, string Status);
+public sealed record UserSummaryDto(Guid Id, string Username, string? DisplayName, string Status, string? Avatar);
 
-public sealed record ContactDto(Guid UserId, string Username, string? DisplayName, string Status, DateTimeOffset AddedAt);
+public sealed record ContactDto(Guid UserId, string Username, string? DisplayName, string Status, string? Avatar, DateTimeOffset AddedAt);
 
 public sealed record BlockedUserDto(Guid UserId, string Username, DateTimeOffset BlockedAt);

@@ -108,7 +108,7 @@ public static class UsersApi
             .ThenBy(u => u.UserName!.Length)
             .ThenBy(u => u.UserName)
             .Take(take)
-            .Select(u => new UserSummaryDto(u.Id, u.UserName!, u.DisplayName, u.Status))
+            .Select(u => new UserSummaryDto(u.Id, u.UserName!, u.DisplayName, u.Status, AvatarStore.UrlOf(u.Id, u.AvatarKey)))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(results);
     }

@@ -21,8 +21,11 @@ public sealed partial class AvatarStore(ObjectStore store, ILogger<AvatarStore> 
     public static string VersionOf(string key) => key[(key.LastIndexOf('/') + 1)..];
 
     /// <summary>The seed's <c>profile.avatar</c>: the versioned URL of the user's avatar, or null.</summary>
-    public static string? UrlOf(User user) =>
-        user.AvatarKey is { } key ? $"/api/users/{user.Id}/avatar?v={VersionOf(key)}" : null;
+    public static string? UrlOf(User user) => UrlOf(user.Id, user.AvatarKey);
+
+    /// <summary>The avatar URL from a user's id and avatar key (for projections that do not load the user).</summary>
+    public static string? UrlOf(Guid userId, string? avatarKey) =>
+        avatarKey is { } key ? $"/api/users/{userId}/avatar?v={VersionOf(key)}" : null;
 
     public async Task PutAsync(string key, byte[] image, string contentType, CancellationToken cancellationToken)
     {
