@@ -6,4 +6,5 @@ builder.AddPresenceService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapChatHub();
 app.Run();

@@ -1,13 +1,44 @@
+using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using WebRtcChat.Presence.Delivery;
+using WebRtcChat.Presence.Hubs;
+
 namespace WebRtcChat.Presence.Extensions;
 
 public static class PresenceExtensions
 {
-    /// <summary>The Presence service's stores: Redis (presence, typing and the SignalR backplane) and the event bus; bearer tokens validated against Identity.</summary>
+    /// <summary>Redis channels of the SignalR backplane start with this, apart from anything else in the same Redis.</summary>
+    public const string BackplaneChannelPrefix = "webrtcchat-presence";
+
+    /// <summary>
+    /// The Presence service: Redis (presence, typing and the SignalR backplane, so several instances act as one), the event
+    /// bus with the pushers of Messaging's events, and the chat hub behind Identity's bearer tokens (also from the query).
+    /// </summary>
     public static IHostApplicationBuilder AddPresenceService(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
-        builder.AddEventBus("eventbus");
+        builder.AddEventBus("eventbus", bus => bus.AddConsumers(typeof(MessageSentPusher).Assembly));
         builder.AddDefaultAuthentication();
+        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessToken>();
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSignalR()
+            .AddMessagePackProtocol()
+            .AddStackExchangeRedis(
+                builder.Configuration.GetConnectionString("redis") ?? throw new InvalidOperationException("ConnectionStrings:redis is not set."),
+                options =>
+                {
+                    options.Configuration.ChannelPrefix = RedisChannel.Literal(BackplaneChannelPrefix);
+                    options.Configuration.AbortOnConnectFail = false;
+                });
         return builder;
+    }
+
+    public static WebApplication MapChatHub(this WebApplication app)
+    {
+        app.MapHub<ChatHub>(ChatHub.Path).RequireAuthorization(CallerExtensions.UserPolicy);
+        return app;
     }
 }

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WebRtcChat.Messaging;
+
+namespace WebRtcChat.Presence.Tests;
+
+/// <summary>
+/// The real stores, Identity issuing tokens, Messaging producing chat events, and two Presence instances on real ports
+/// sharing Redis (the backplane) and RabbitMQ: what one instance consumes reaches users connected to the other.
+/// </summary>
+public sealed class PresenceFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(20);
+
+    private readonly TestInfrastructure infrastructure = new();
+    private readonly List<IAsyncDisposable> hosts = [];
+
+    public IdentityHost Identity { get; private set; } = null!;
+
+    public ServiceFactory<MessagingApp> Messaging { get; private set; } = null!;
+
+    /// <summary>The two Presence instances' base addresses.</summary>
+    public IReadOnlyList<Uri> Instances { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        Identity = await IdentityHost.StartAsync(infrastructure);
+        hosts.Add(Identity);
+
+        var messagingSettings = ServiceSettings.For(infrastructure, await infrastructure.CreateDatabaseAsync("messaging"), "messagingdb");
+        Identity.Trust(messagingSettings);
+        Messaging = new ServiceFactory<MessagingApp>(messagingSettings);
+        hosts.Add(Messaging);
+
+        // Started now, so its queues exist before the first user registers (an event with no queue bound is not kept).
+        using (var client = Messaging.CreateClient())
+        using (var alive = await client.GetAsync(new Uri("/alive", UriKind.Relative)))
+        {
+            alive.EnsureSuccessStatusCode();
+        }
+
+        var presenceSettings = ServiceSettings.For(infrastructure, string.Empty);
+        Identity.Trust(presenceSettings);
+        var instances = new List<Uri>();
+        for (var i = 0; i < 2; i++)
+        {
+            var presence = new ServiceFactory<PresenceApp>(presenceSettings);
+            hosts.Add(presence);
+            instances.Add(presence.ListenOnFreePort());
+        }
+
+        Instances = instances;
+    }
+
+    public Task<TestUser> RegisterAsync() => Identity.RegisterAsync();
+
+    /// <summary>
+    /// Creates a group room of <paramref name="owner"/> with <paramref name="members"/> and returns its id, retrying
+    /// while Messaging has not yet learnt of a new member from Identity's event (it answers 400 "No such users").
+    /// </summary>
+    public async Task<Guid> CreateGroupAsync(TestUser owner, params TestUser[] members)
+    {
+        using var http = Messaging.CreateClient();
+        var deadline = DateTime.UtcNow + DirectoryWait;
+        while (true)
+        {
+            using var response = await http.SendAsync(owner.Request(
+                HttpMethod.Post, "/api/rooms", JsonContent.Create(new { type = "group", name = "presence test", memberIds = members.Select(m => m.Id) })));
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+            }
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True(DateTime.UtcNow < deadline, "Messaging never learnt of the room's members.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Sends a text message over Messaging's REST API and returns its id.</summary>
+    public async Task<Guid> SendAsync(TestUser sender, Guid roomId, string content)
+    {
+        using var http = Messaging.CreateClient();
+        using var response = await http.SendAsync(sender.Request(HttpMethod.Post, "/api/messages/send", JsonContent.Create(new { roomId, content })));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in Enumerable.Reverse(hosts))
+        {
+            await host.DisposeAsync();
+        }
+
+        await infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PresenceCollection : ICollectionFixture<PresenceFixture>
+{
+    public const string Name = "presence";
+}
