@@ -61,6 +61,34 @@ public sealed class ChatEventPushTests(PresenceFixture fixture)
     }
 
     [Fact]
+    public async Task A_delivery_acknowledged_on_the_hub_reaches_the_sender_as_message_delivered()
+    {
+        var alice = await fixture.RegisterAsync();
+        var bob = await fixture.RegisterAsync();
+        var outsider = await fixture.RegisterAsync();
+        var roomId = await fixture.CreateGroupAsync(alice, bob);
+        await using var aliceDevice = await HubClient.ConnectAsync(fixture.Instances[0], alice);
+        await using var bobDevice = await HubClient.ConnectAsync(fixture.Instances[1], bob);
+        await using var outsiderDevice = await HubClient.ConnectAsync(fixture.Instances[1], outsider);
+        var messageId = await fixture.SendAsync(alice, roomId, "did you get this?");
+        await bobDevice.NextAsync(ChatEventNames.MessageSent);
+
+        // Someone outside the room cannot mark it delivered for anyone.
+        await outsiderDevice.Connection.InvokeAsync("AckDelivered", roomId, messageId);
+        await bobDevice.Connection.InvokeAsync("AckDelivered", roomId, messageId);
+
+        var delivered = await aliceDevice.NextAsync(ChatEventNames.MessageDelivered);
+        Assert.Equal(bob.Id, delivered.GetProperty("userId").GetGuid());
+        Assert.Equal(messageId, delivered.GetProperty("upToMessageId").GetGuid());
+        using var http = fixture.Messaging.CreateClient();
+        using var history = await http.SendAsync(alice.Request(HttpMethod.Get, $"/api/messages/room/{roomId}"));
+        var message = System.Text.Json.JsonDocument.Parse(await history.Content.ReadAsStringAsync()).RootElement.GetProperty("messages")[0];
+        Assert.Equal("delivered", message.GetProperty("status").GetString());
+        await Task.Delay(300);
+        Assert.Empty(aliceDevice.Pending(ChatEventNames.MessageDelivered));
+    }
+
+    [Fact]
     public async Task The_MessagePack_protocol_carries_the_same_pushes()
     {
         var alice = await fixture.RegisterAsync();

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using WebRtcChat.Contracts;
 using WebRtcChat.Messaging.Messages;
 
 namespace WebRtcChat.Messaging.Apis;
@@ -30,32 +28,20 @@ public static class ReceiptsApi
 
         var db = services.Db;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var caller = services.CallerId;
-
-        // One receipt per member at a time: their positions and read marks change together.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM room_members WHERE room_id = {roomId} AND user_id = {caller} FOR UPDATE", cancellationToken);
-        if (await services.FindAsMemberAsync(roomId, cancellationToken) is not var (room, member))
+        var result = await Receipts.ApplyAsync(db, roomId, services.CallerId, upTo, read, services.Time.GetUtcNow(), cancellationToken);
+        switch (result.Outcome)
         {
-            return RoomProblems.RoomNotFound();
+            case Receipts.Outcome.NotMember:
+                return RoomProblems.RoomNotFound();
+            case Receipts.Outcome.UnknownMessage:
+                return TypedResults.ValidationProblem(RoomsApi.Errors("upToMessageId", "upToMessageId must be a message of this room."));
+            case Receipts.Outcome.Advanced:
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                break;
         }
 
-        var seq = await db.Messages.Where(m => m.Id == upTo && m.RoomId == room.Id).Select(m => (long?)m.Seq).SingleOrDefaultAsync(cancellationToken);
-        if (seq is null)
-        {
-            return TypedResults.ValidationProblem(RoomsApi.Errors("upToMessageId", "upToMessageId must be a message of this room."));
-        }
-
-        var now = services.Time.GetUtcNow();
-        var advanced = read ? ReadPositions.AdvanceRead(db, member, seq.Value, now) : ReadPositions.AdvanceDelivered(member, seq.Value);
-        if (advanced)
-        {
-            db.AddIntegrationEvent<object>(read
-                ? new MessagesRead(room.Id, caller, upTo, seq.Value, room.MemberIds(), now)
-                : new MessageDelivered(room.Id, caller, upTo, seq.Value, room.MemberIds(), now));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        var (room, member) = (result.Room!, result.Member!);
         return TypedResults.Ok(new ReceiptDto(room.Id, member.LastReadSeq, member.LastDeliveredSeq, room.LastMessageSeq - member.LastReadSeq));
     }
 }
