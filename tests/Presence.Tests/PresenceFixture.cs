@@ -11,6 +11,9 @@ namespace WebRtcChat.Presence.Tests;
 /// </summary>
 public sealed class PresenceFixture : IAsyncLifetime
 {
+    /// <summary>Short, so a test sees an indicator expire.</summary>
+    public static readonly TimeSpan TypingTtl = TimeSpan.FromSeconds(1.5);
+
     private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(20);
 
     private readonly TestInfrastructure infrastructure = new();
@@ -43,6 +46,8 @@ public sealed class PresenceFixture : IAsyncLifetime
 
         var presenceSettings = ServiceSettings.For(infrastructure, string.Empty);
         Identity.Trust(presenceSettings);
+        presenceSettings["Presence:Typing:Ttl"] = TypingTtl.ToString();
+        presenceSettings["Presence:Typing:Throttle"] = "00:00:00.500";
         var instances = new List<Uri>();
         for (var i = 0; i < 2; i++)
         {

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using WebRtcChat.Presence.Apis;
 using WebRtcChat.Presence.Delivery;
 using WebRtcChat.Presence.Hubs;
+using WebRtcChat.Presence.Rooms;
+using WebRtcChat.Presence.Typing;
 
 namespace WebRtcChat.Presence.Extensions;
 
@@ -24,6 +27,13 @@ public static class PresenceExtensions
         builder.AddDefaultAuthentication();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessToken>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<RoomMembers>();
+        builder.Services.AddSingleton<TypingIndicators>();
+        builder.Services.AddOptions<TypingOptions>()
+            .BindConfiguration(TypingOptions.Section)
+            .Validate(options => options.Ttl > TimeSpan.Zero && options.Throttle >= TimeSpan.Zero && options.Throttle < options.Ttl,
+                "Presence:Typing needs a positive Ttl and a Throttle shorter than it.")
+            .ValidateOnStart();
         builder.Services.AddSignalR()
             .AddMessagePackProtocol()
             .AddStackExchangeRedis(
@@ -39,6 +49,7 @@ public static class PresenceExtensions
     public static WebApplication MapChatHub(this WebApplication app)
     {
         app.MapHub<ChatHub>(ChatHub.Path).RequireAuthorization(CallerExtensions.UserPolicy);
+        app.MapTyping();
         return app;
     }
 }

@@ -1,6 +1,9 @@
 namespace WebRtcChat.Presence.Hubs;
 
-/// <summary>The client methods the hub calls, one per chat event; the argument is the event as Messaging published it.</summary>
+/// <summary>
+/// The client methods the hub calls: one per chat event (the argument is the event as Messaging published it), and the
+/// typing indicators.
+/// </summary>
 public static class ChatEventNames
 {
     public const string MessageSent = "message-sent";
@@ -13,4 +16,6 @@ public static class ChatEventNames
     public const string RoomUpdated = "room-updated";
     public const string RoomMemberAdded = "room-member-added";
     public const string RoomMemberRemoved = "room-member-removed";
+    public const string TypingStarted = "typing-started";
+    public const string TypingStopped = "typing-stopped";
 }
