@@ -14,6 +14,9 @@ public sealed class PresenceFixture : IAsyncLifetime
     /// <summary>Short, so a test sees an indicator expire.</summary>
     public static readonly TimeSpan TypingTtl = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>Short, so a test sees a crashed instance's connection expire.</summary>
+    public static readonly TimeSpan ConnectionTtl = TimeSpan.FromSeconds(3);
+
     private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(20);
 
     private readonly TestInfrastructure infrastructure = new();
@@ -25,6 +28,9 @@ public sealed class PresenceFixture : IAsyncLifetime
 
     /// <summary>The two Presence instances' base addresses.</summary>
     public IReadOnlyList<Uri> Instances { get; private set; } = [];
+
+    /// <summary>The two Presence instances' services (to act as a third instance that crashed, through the shared store).</summary>
+    public IReadOnlyList<IServiceProvider> InstanceServices { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
@@ -48,15 +54,21 @@ public sealed class PresenceFixture : IAsyncLifetime
         Identity.Trust(presenceSettings);
         presenceSettings["Presence:Typing:Ttl"] = TypingTtl.ToString();
         presenceSettings["Presence:Typing:Throttle"] = "00:00:00.500";
+        presenceSettings["Presence:HeartbeatInterval"] = "00:00:00.500";
+        presenceSettings["Presence:ConnectionTtl"] = ConnectionTtl.ToString();
+        presenceSettings["Presence:OfflineGrace"] = "00:00:01";
         var instances = new List<Uri>();
+        var services = new List<IServiceProvider>();
         for (var i = 0; i < 2; i++)
         {
             var presence = new ServiceFactory<PresenceApp>(presenceSettings);
             hosts.Add(presence);
             instances.Add(presence.ListenOnFreePort());
+            services.Add(presence.Services);
         }
 
         Instances = instances;
+        InstanceServices = services;
     }
 
     public Task<TestUser> RegisterAsync() => Identity.RegisterAsync();

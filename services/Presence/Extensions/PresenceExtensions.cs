@@ -7,6 +7,7 @@ using WebRtcChat.Presence.Apis;
 using WebRtcChat.Presence.Delivery;
 using WebRtcChat.Presence.Hubs;
 using WebRtcChat.Presence.Rooms;
+using WebRtcChat.Presence.Status;
 using WebRtcChat.Presence.Typing;
 
 namespace WebRtcChat.Presence.Extensions;
@@ -28,6 +29,16 @@ public static class PresenceExtensions
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, HubAccessToken>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<RoomMembers>();
+        builder.Services.AddSingleton<SocialGraph>();
+        builder.Services.AddSingleton<LocalConnections>();
+        builder.Services.AddSingleton<PresenceStore>();
+        builder.Services.AddSingleton<PresenceNotifier>();
+        builder.Services.AddHostedService<PresenceHeartbeat>();
+        builder.Services.AddOptions<PresenceOptions>()
+            .BindConfiguration(PresenceOptions.Section)
+            .Validate(options => options.HeartbeatInterval > TimeSpan.Zero && options.ConnectionTtl > options.HeartbeatInterval && options.OfflineGrace >= TimeSpan.Zero,
+                "Presence needs a positive HeartbeatInterval, a ConnectionTtl longer than it and a non-negative OfflineGrace.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<TypingIndicators>();
         builder.Services.AddOptions<TypingOptions>()
             .BindConfiguration(TypingOptions.Section)
@@ -50,6 +61,7 @@ public static class PresenceExtensions
     {
         app.MapHub<ChatHub>(ChatHub.Path).RequireAuthorization(CallerExtensions.UserPolicy);
         app.MapTyping();
+        app.MapPresence();
         return app;
     }
 }

@@ -18,4 +18,5 @@ public static class ChatEventNames
     public const string RoomMemberRemoved = "room-member-removed";
     public const string TypingStarted = "typing-started";
     public const string TypingStopped = "typing-stopped";
+    public const string PresenceChanged = "presence-changed";
 }

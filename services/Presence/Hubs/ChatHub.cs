@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 using WebRtcChat.Contracts;
 using WebRtcChat.Presence.Rooms;
+using WebRtcChat.Presence.Status;
 using WebRtcChat.Presence.Typing;
 
 namespace WebRtcChat.Presence.Hubs;
@@ -11,11 +12,50 @@ namespace WebRtcChat.Presence.Hubs;
 /// the user (see <see cref="ChatEventNames"/>) to all of their connections, on whichever instance they are connected;
 /// the client acknowledges deliveries and says when it types.
 /// </summary>
-public sealed class ChatHub(IPublishEndpoint bus, TimeProvider time, RoomMembers rooms, TypingIndicators typing) : Hub
+public sealed class ChatHub(
+    IPublishEndpoint bus, TimeProvider time, RoomMembers rooms, TypingIndicators typing,
+    LocalConnections local, PresenceStore presence, PresenceNotifier notifier) : Hub
 {
     public const string Path = "/hubs/chat";
 
     private Guid Caller => Context.User!.GetUserId();
+
+    /// <summary>A user's first connection (on any instance) brings them online.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        local.Add(Context.ConnectionId, Caller);
+        if (await presence.ConnectAsync(Caller, Context.ConnectionId))
+        {
+            await notifier.NotifyAsync(Caller, Context.ConnectionAborted);
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>After the last connection closes the user goes offline once the grace period passes (see PresenceHeartbeat).</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        local.Remove(Context.ConnectionId);
+        await presence.DisconnectAsync(Caller, Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The user chooses online, away (clients also send it when idle) or busy, with an optional custom text.</summary>
+    public async Task SetStatus(string status, string? text)
+    {
+        if (!PresenceStatuses.IsChoosable(status))
+        {
+            throw new HubException($"The status must be {PresenceStatuses.Online}, {PresenceStatuses.Away} or {PresenceStatuses.Busy}.");
+        }
+
+        if (text is { Length: > PresenceStatuses.MaxStatusTextLength })
+        {
+            throw new HubException($"The status text must be at most {PresenceStatuses.MaxStatusTextLength} characters.");
+        }
+
+        await presence.SetChosenAsync(Caller, status, string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+        await notifier.NotifyAsync(Caller, Context.ConnectionAborted);
+    }
 
     /// <summary>
     /// The client received a room's messages up to and including <paramref name="upToMessageId"/>. Messaging checks the

@@ -9,21 +9,29 @@ namespace WebRtcChat.Presence.Rooms;
 /// </summary>
 public sealed class RoomMembers(IConnectionMultiplexer redis)
 {
-    // KEYS[1] = members set, KEYS[2] = version; ARGV[1] = the event's time (ticks), ARGV[2..] = member ids.
+    // KEYS[1] = members set, KEYS[2] = version; ARGV[1] = the event's time (ticks), ARGV[2] = the room id,
+    // ARGV[3..] = member ids. Each user's set of rooms (presence:user-rooms:<id>) follows the change.
     private const string ReplaceIfNewer = """
         local current = tonumber(redis.call('GET', KEYS[2]) or '-1')
         if tonumber(ARGV[1]) < current then return 0 end
+        for _, old in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+            redis.call('SREM', 'presence:user-rooms:' .. old, ARGV[2])
+        end
         redis.call('DEL', KEYS[1])
-        if #ARGV > 1 then redis.call('SADD', KEYS[1], unpack(ARGV, 2)) end
+        for i = 3, #ARGV do
+            redis.call('SADD', KEYS[1], ARGV[i])
+            redis.call('SADD', 'presence:user-rooms:' .. ARGV[i], ARGV[2])
+        end
         redis.call('SET', KEYS[2], ARGV[1])
         return 1
         """;
 
     public async Task ReplaceAsync(Guid roomId, IReadOnlyCollection<Guid> memberIds, DateTimeOffset occurredAt)
     {
-        var values = new RedisValue[memberIds.Count + 1];
+        var values = new RedisValue[memberIds.Count + 2];
         values[0] = occurredAt.UtcTicks;
-        var i = 1;
+        values[1] = roomId.ToString();
+        var i = 2;
         foreach (var member in memberIds)
         {
             values[i++] = member.ToString();
@@ -38,7 +46,20 @@ public sealed class RoomMembers(IConnectionMultiplexer redis)
     public async Task<IReadOnlyList<Guid>> OfAsync(Guid roomId) =>
         [.. (await redis.GetDatabase().SetMembersAsync(MembersKey(roomId))).Select(v => Guid.Parse(v.ToString()))];
 
-    private static RedisKey MembersKey(Guid roomId) => $"presence:room:{roomId:N}:members";
+    /// <summary>Everyone who shares at least one room with <paramref name="userId"/>.</summary>
+    public async Task<IReadOnlyCollection<Guid>> RoomMatesOfAsync(Guid userId)
+    {
+        var mates = new HashSet<Guid>();
+        foreach (var room in await redis.GetDatabase().SetMembersAsync($"presence:user-rooms:{userId}"))
+        {
+            mates.UnionWith(await OfAsync(Guid.Parse(room.ToString())));
+        }
 
-    private static RedisKey VersionKey(Guid roomId) => $"presence:room:{roomId:N}:version";
+        mates.Remove(userId);
+        return mates;
+    }
+
+    private static RedisKey MembersKey(Guid roomId) => $"presence:room:{roomId}:members";
+
+    private static RedisKey VersionKey(Guid roomId) => $"presence:room:{roomId}:version";
 }

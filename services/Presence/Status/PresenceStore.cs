@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace WebRtcChat.Presence.Status;
+
+/// <summary>
+/// Presence in Redis, shared by every instance. Per user: the live connections (scored by when they expire unless their
+/// instance vouches for them again) and the chosen status, custom text and last-seen time. A user is online while listed
+/// in <c>presence:tracked</c>, scored by when they must be checked next: their connections' expiry, or the end of the
+/// grace period after the last one closed. Whichever instance sweeps a due user with no live connection left marks them
+/// offline, once.
+/// </summary>
+public sealed class PresenceStore(IConnectionMultiplexer redis, IOptions<PresenceOptions> options, TimeProvider time)
+{
+    private static readonly RedisKey Tracked = "presence:tracked";
+
+    private IDatabase Db => redis.GetDatabase();
+
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Records a new connection; true when the user was offline until now.</summary>
+    public async Task<bool> ConnectAsync(Guid userId, string connectionId)
+    {
+        var wasOnline = await Db.SortedSetScoreAsync(Tracked, Member(userId)) is not null;
+        var expiry = Now + (long)options.Value.ConnectionTtl.TotalMilliseconds;
+        await Db.SortedSetAddAsync(ConnectionsKey(userId), connectionId, expiry);
+        await Db.SortedSetAddAsync(Tracked, Member(userId), expiry);
+        if (!wasOnline)
+        {
+            await Db.HashSetAsync(UserKey(userId), "status", PresenceStatuses.Online);
+        }
+
+        return !wasOnline;
+    }
+
+    /// <summary>Forgets a closed connection; the user goes offline at the next sweep after the grace period if it was the last.</summary>
+    public async Task DisconnectAsync(Guid userId, string connectionId)
+    {
+        await Db.SortedSetRemoveAsync(ConnectionsKey(userId), connectionId);
+        if (await Db.SortedSetLengthAsync(ConnectionsKey(userId), Now, double.PositiveInfinity) == 0)
+        {
+            await Db.SortedSetAddAsync(Tracked, Member(userId), Now + (long)options.Value.OfflineGrace.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>This instance vouches for its open connections until the next heartbeat (and a margin).</summary>
+    public async Task VouchAsync(IReadOnlyList<(string ConnectionId, Guid UserId)> connections)
+    {
+        var expiry = Now + (long)options.Value.ConnectionTtl.TotalMilliseconds;
+        foreach (var (connectionId, userId) in connections)
+        {
+            await Db.SortedSetAddAsync(ConnectionsKey(userId), connectionId, expiry);
+            await Db.SortedSetAddAsync(Tracked, Member(userId), expiry, SortedSetWhen.GreaterThan);
+        }
+    }
+
+    /// <summary>Users now offline: due for a check and without a live connection. Each is returned by one instance only.</summary>
+    public async Task<IReadOnlyList<Guid>> SweepAsync()
+    {
+        var now = Now;
+        var gone = new List<Guid>();
+        foreach (var member in await Db.SortedSetRangeByScoreAsync(Tracked, double.NegativeInfinity, now, take: 500))
+        {
+            var userId = Guid.Parse(member.ToString());
+            await Db.SortedSetRemoveRangeByScoreAsync(ConnectionsKey(userId), double.NegativeInfinity, now);
+            var live = await Db.SortedSetRangeByRankWithScoresAsync(ConnectionsKey(userId), 0, 0, Order.Descending);
+            if (live.Length > 0)
+            {
+                await Db.SortedSetAddAsync(Tracked, member, live[0].Score);
+            }
+            else if (await Db.SortedSetRemoveAsync(Tracked, member))
+            {
+                await Db.HashSetAsync(UserKey(userId), "lastSeen", now);
+                gone.Add(userId);
+            }
+        }
+
+        return gone;
+    }
+
+    public async Task SetChosenAsync(Guid userId, string status, string? text)
+    {
+        await Db.HashSetAsync(UserKey(userId), [new("status", status), new("text", text ?? string.Empty)]);
+    }
+
+    public async Task<UserPresence> GetAsync(Guid userId)
+    {
+        var online = await Db.SortedSetScoreAsync(Tracked, Member(userId)) is not null;
+        var fields = await Db.HashGetAsync(UserKey(userId), ["status", "text", "lastSeen"]);
+        var text = fields[1].IsNullOrEmpty ? null : fields[1].ToString();
+        DateTimeOffset? lastSeen = fields[2].IsNullOrEmpty ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2]);
+        return online
+            ? new UserPresence(userId, fields[0].IsNullOrEmpty ? PresenceStatuses.Online : fields[0].ToString(), text, null)
+            : new UserPresence(userId, PresenceStatuses.Offline, text, lastSeen);
+    }
+
+    private static RedisValue Member(Guid userId) => userId.ToString();
+
+    private static RedisKey ConnectionsKey(Guid userId) => $"presence:user:{userId:N}:connections";
+
+    private static RedisKey UserKey(Guid userId) => $"presence:user:{userId:N}";
+}

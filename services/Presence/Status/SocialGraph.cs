@@ -1,0 +1,82 @@
+using StackExchange.Redis;
+
+namespace WebRtcChat.Presence.Status;
+
+/// <summary>
+/// Presence's copy of what Identity knows about who may see whom: contacts (both directions), blocks and profile
+/// visibility, in Redis, from Identity's events. It answers who is told of a user's presence and whether a viewer may see it.
+/// </summary>
+public sealed class SocialGraph(IConnectionMultiplexer redis)
+{
+    private static readonly RedisKey Visibility = "presence:visibility";
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task SetContactAsync(Guid ownerId, Guid contactId, bool added)
+    {
+        if (added)
+        {
+            await Db.SetAddAsync(ContactsKey(ownerId), contactId.ToString());
+            await Db.SetAddAsync(ContactOfKey(contactId), ownerId.ToString());
+        }
+        else
+        {
+            await Db.SetRemoveAsync(ContactsKey(ownerId), contactId.ToString());
+            await Db.SetRemoveAsync(ContactOfKey(contactId), ownerId.ToString());
+        }
+    }
+
+    public Task SetBlockAsync(Guid blockerId, Guid blockedId, bool blocked) =>
+        blocked ? Db.SetAddAsync(BlocksKey(blockerId), blockedId.ToString()) : Db.SetRemoveAsync(BlocksKey(blockerId), blockedId.ToString());
+
+    public Task SetVisibilityAsync(Guid userId, string visibility) => Db.HashSetAsync(Visibility, userId.ToString(), visibility);
+
+    /// <summary>Whether <paramref name="viewer"/> may see <paramref name="userId"/>'s presence: no block either way, and the profile's visibility allows it.</summary>
+    public async Task<bool> CanSeeAsync(Guid viewer, Guid userId)
+    {
+        if (viewer == userId)
+        {
+            return true;
+        }
+
+        if (await Db.SetContainsAsync(BlocksKey(userId), viewer.ToString()) || await Db.SetContainsAsync(BlocksKey(viewer), userId.ToString()))
+        {
+            return false;
+        }
+
+        return (string?)await Db.HashGetAsync(Visibility, userId.ToString()) switch
+        {
+            "private" => false,
+            "contacts" => await Db.SetContainsAsync(ContactsKey(userId), viewer.ToString()),
+            _ => true,
+        };
+    }
+
+    /// <summary>Who hears of <paramref name="userId"/>'s presence changes: their contacts, who has them as a contact, and the members of their rooms, if allowed to see it.</summary>
+    public async Task<IReadOnlyList<Guid>> AudienceOfAsync(Guid userId, IEnumerable<Guid> roomMates)
+    {
+        var related = new HashSet<Guid>(roomMates);
+        foreach (var key in new[] { ContactsKey(userId), ContactOfKey(userId) })
+        {
+            related.UnionWith((await Db.SetMembersAsync(key)).Select(v => Guid.Parse(v.ToString())));
+        }
+
+        related.Remove(userId);
+        var audience = new List<Guid>();
+        foreach (var viewer in related)
+        {
+            if (await CanSeeAsync(viewer, userId))
+            {
+                audience.Add(viewer);
+            }
+        }
+
+        return audience;
+    }
+
+    private static RedisKey ContactsKey(Guid userId) => $"presence:contacts:{userId:N}";
+
+    private static RedisKey ContactOfKey(Guid userId) => $"presence:contact-of:{userId:N}";
+
+    private static RedisKey BlocksKey(Guid userId) => $"presence:blocks:{userId:N}";
+}
