@@ -11,6 +11,7 @@ namespace WebRtcChat.ServiceDefaults.ObjectStorage;
 public sealed class ObjectStore : IDisposable
 {
     private readonly IMinioClient client;
+    private readonly IMinioClient presigner;
     private readonly string bucket;
     private readonly SemaphoreSlim bucketGate = new(1, 1);
     private volatile bool bucketReady;
@@ -19,22 +20,37 @@ public sealed class ObjectStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         bucket = settings.Bucket;
-        client = new MinioClient()
-            .WithEndpoint(settings.Endpoint.Host, settings.Endpoint.Port)
-            .WithCredentials(settings.AccessKey, settings.SecretKey)
-            .WithRegion(settings.Region)
-            .WithSSL(settings.UseTls)
-            .Build();
+        client = CreateClient(settings, settings.Endpoint);
+        presigner = settings.PublicEndpoint is { } publicEndpoint ? CreateClient(settings, publicEndpoint) : client;
     }
 
     public string Bucket => bucket;
 
-    public async Task PutAsync(string key, Stream content, long size, string contentType, CancellationToken ct)
+    /// <summary>Stores an object; <paramref name="headers"/> (such as <c>Content-Disposition</c>) are kept and sent back on GET.</summary>
+    public async Task PutAsync(
+        string key, Stream content, long size, string contentType, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
         await EnsureBucketAsync(ct);
-        await client.PutObjectAsync(
-            new PutObjectArgs().WithBucket(bucket).WithObject(key).WithStreamData(content).WithObjectSize(size).WithContentType(contentType),
-            ct);
+        var args = new PutObjectArgs().WithBucket(bucket).WithObject(key).WithStreamData(content).WithObjectSize(size).WithContentType(contentType);
+        if (headers is not null)
+        {
+            args = args.WithHeaders(headers.ToDictionary(StringComparer.OrdinalIgnoreCase));
+        }
+
+        await client.PutObjectAsync(args, ct);
+    }
+
+    /// <summary>The keys of the objects whose key starts with <paramref name="prefix"/>.</summary>
+    public async Task<List<string>> ListKeysAsync(string prefix, CancellationToken ct)
+    {
+        await EnsureBucketAsync(ct);
+        var keys = new List<string>();
+        await foreach (var item in client.ListObjectsEnumAsync(new ListObjectsArgs().WithBucket(bucket).WithPrefix(prefix).WithRecursive(true), ct))
+        {
+            keys.Add(item.Key);
+        }
+
+        return keys;
     }
 
     /// <summary>The object, or <see langword="null"/> when there is none under <paramref name="key"/>.</summary>
@@ -71,11 +87,14 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
-    /// <summary>A time-limited URL anyone can GET the object from, without credentials.</summary>
+    /// <summary>
+    /// A time-limited URL anyone can GET the object from, without credentials; on the public endpoint when one is set
+    /// (signing is local: nothing is sent to that address).
+    /// </summary>
     public async Task<Uri> GetPresignedGetUrlAsync(string key, TimeSpan expiry)
     {
         await EnsureBucketAsync(CancellationToken.None);
-        var url = await client.PresignedGetObjectAsync(
+        var url = await presigner.PresignedGetObjectAsync(
             new PresignedGetObjectArgs().WithBucket(bucket).WithObject(key).WithExpiry((int)Math.Ceiling(expiry.TotalSeconds)));
         return new Uri(url);
     }
@@ -116,9 +135,22 @@ public sealed class ObjectStore : IDisposable
 
     public void Dispose()
     {
+        if (!ReferenceEquals(presigner, client))
+        {
+            presigner.Dispose();
+        }
+
         client.Dispose();
         bucketGate.Dispose();
     }
+
+    private static IMinioClient CreateClient(ObjectStoreSettings settings, Uri endpoint) =>
+        new MinioClient()
+            .WithEndpoint(endpoint.Host, endpoint.Port)
+            .WithCredentials(settings.AccessKey, settings.SecretKey)
+            .WithRegion(settings.Region)
+            .WithSSL(endpoint.Scheme == Uri.UriSchemeHttps)
+            .Build();
 
     private static bool IsNotFound(Exception exception) =>
         exception is ObjectNotFoundException
