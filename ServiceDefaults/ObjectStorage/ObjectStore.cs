@@ -26,31 +26,12 @@ public sealed class ObjectStore : IDisposable
 
     public string Bucket => bucket;
 
-    /// <summary>Stores an object; <paramref name="headers"/> (such as <c>Content-Disposition</c>) are kept and sent back on GET.</summary>
-    public async Task PutAsync(
-        string key, Stream content, long size, string contentType, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
+    public async Task PutAsync(string key, Stream content, long size, string contentType, CancellationToken ct)
     {
         await EnsureBucketAsync(ct);
-        var args = new PutObjectArgs().WithBucket(bucket).WithObject(key).WithStreamData(content).WithObjectSize(size).WithContentType(contentType);
-        if (headers is not null)
-        {
-            args = args.WithHeaders(headers.ToDictionary(StringComparer.OrdinalIgnoreCase));
-        }
-
-        await client.PutObjectAsync(args, ct);
-    }
-
-    /// <summary>The keys of the objects whose key starts with <paramref name="prefix"/>.</summary>
-    public async Task<List<string>> ListKeysAsync(string prefix, CancellationToken ct)
-    {
-        await EnsureBucketAsync(ct);
-        var keys = new List<string>();
-        await foreach (var item in client.ListObjectsEnumAsync(new ListObjectsArgs().WithBucket(bucket).WithPrefix(prefix).WithRecursive(true), ct))
-        {
-            keys.Add(item.Key);
-        }
-
-        return keys;
+        await client.PutObjectAsync(
+            new PutObjectArgs().WithBucket(bucket).WithObject(key).WithStreamData(content).WithObjectSize(size).WithContentType(contentType),
+            ct);
     }
 
     /// <summary>The object, or <see langword="null"/> when there is none under <paramref name="key"/>.</summary>

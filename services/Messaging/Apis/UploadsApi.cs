@@ -34,7 +34,7 @@ public static class UploadsApi
     public static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> VoiceAsync(
         HttpRequest request, [AsParameters] RoomServices services, [AsParameters] UploadServices uploads, CancellationToken cancellationToken)
     {
-        var options = uploads.Options.Value;
+        var options = uploads.Settings.Value;
         var limits = new MultipartUpload.Limits(options.MaxVoiceRequestBytes, options.VoiceMaxBytes, options.VoiceMaxBytes, MaxFiles: 1);
         return await ReceiveAsync(request, limits, services, uploads, async batch =>
         {
@@ -52,7 +52,7 @@ public static class UploadsApi
     public static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> AttachmentsAsync(
         HttpRequest request, [AsParameters] RoomServices services, [AsParameters] UploadServices uploads, CancellationToken cancellationToken)
     {
-        var options = uploads.Options.Value;
+        var options = uploads.Settings.Value;
         var limits = new MultipartUpload.Limits(options.MaxAttachmentsRequestBytes, options.MaxFileBytes, options.MaxTotalBytes, options.MaxFiles);
         return await ReceiveAsync(request, limits, services, uploads, async batch =>
         {
@@ -101,7 +101,7 @@ public static class UploadsApi
             return problem!;
         }
 
-        var expiresAt = services.Time.GetUtcNow() + uploads.Options.Value.DownloadUrlLifetime;
+        var expiresAt = services.Time.GetUtcNow() + uploads.Settings.Value.DownloadUrlLifetime;
         services.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new DownloadLinkDto((await uploads.Attachments.DownloadUrlAsync(key)).AbsoluteUri, expiresAt));
     }

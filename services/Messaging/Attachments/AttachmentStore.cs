@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using WebRtcChat.Messaging.Data;
 using WebRtcChat.Messaging.Model;
 using WebRtcChat.ServiceDefaults.ObjectStorage;
@@ -38,12 +37,9 @@ public sealed partial class AttachmentStore(ObjectStore store, IOptions<Attachme
     /// <summary>Stores the file (and its thumbnail) under the keys in <paramref name="stored"/>.</summary>
     public async Task PutAsync(InspectedFile file, Attachment stored, CancellationToken cancellationToken)
     {
-        var disposition = new ContentDispositionHeaderValue(file.Kind == MediaKinds.File ? "attachment" : "inline");
-        disposition.SetHttpFileName(stored.FileName);
         await using (var content = File.OpenRead(file.Source.Path))
         {
-            await store.PutAsync(stored.Key, content, content.Length, stored.MimeType, cancellationToken,
-                new Dictionary<string, string>(StringComparer.Ordinal) { [HeaderNames.ContentDisposition] = disposition.ToString() });
+            await store.PutAsync(stored.Key, content, content.Length, stored.MimeType, cancellationToken);
         }
 
         if (file.Thumbnail is { } thumbnail && stored.ThumbnailKey is { } thumbnailKey)
