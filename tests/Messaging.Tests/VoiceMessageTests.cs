@@ -54,29 +54,16 @@ public sealed class VoiceMessageTests(MessagingFixture fixture)
     }
 
     [Fact]
-    public async Task A_text_file_named_like_audio_is_refused_and_nothing_is_stored()
-    {
-        var alice = await fixture.RegisterAsync();
-        var roomId = await alice.NewGroupAsync("Voice");
-
-        using var response = await alice.SendVoiceAsync(roomId, "this is not audio, just text\n"u8.ToArray(), "voice.ogg");
-
-        await AssertFieldErrorAsync(response, "audio", "WebM/Opus");
-        await fixture.AssertNothingStoredAsync(alice, roomId);
-    }
+    public Task A_text_file_named_like_audio_is_refused_and_nothing_is_stored() =>
+        AssertAudioRefusedAsync("this is not audio, just text\n"u8.ToArray(), "WebM/Opus");
 
     [Fact]
-    public async Task A_recording_over_five_minutes_is_refused()
-    {
-        var alice = await fixture.RegisterAsync();
-        var roomId = await alice.NewGroupAsync("Voice");
-        var audio = await MediaFiles.ToneAsync(301, "-c:a", "libopus", "-b:a", "6k", "-f", "ogg");
+    public async Task A_recording_over_five_minutes_is_refused() =>
+        await AssertAudioRefusedAsync(await MediaFiles.ToneAsync(301, "-c:a", "libopus", "-b:a", "6k", "-f", "ogg"), "5 minutes");
 
-        using var response = await alice.SendVoiceAsync(roomId, audio, "long.ogg");
-
-        await AssertFieldErrorAsync(response, "audio", "5 minutes");
-        await fixture.AssertNothingStoredAsync(alice, roomId);
-    }
+    [Fact]
+    public async Task A_recording_with_video_is_refused() =>
+        await AssertAudioRefusedAsync(await MediaFiles.WebmVideoAsync(160, 120), "no video");
 
     [Fact]
     public async Task A_recording_over_ten_megabytes_is_refused_with_413()
@@ -100,5 +87,16 @@ public sealed class VoiceMessageTests(MessagingFixture fixture)
         using var response = await alice.SendVoiceAsync(Guid.Empty, audio, "voice.ogg");
 
         await AssertFieldErrorAsync(response, "roomId", "roomId");
+    }
+
+    private async Task AssertAudioRefusedAsync(byte[] audio, string mentioning)
+    {
+        var alice = await fixture.RegisterAsync();
+        var roomId = await alice.NewGroupAsync("Voice");
+
+        using var response = await alice.SendVoiceAsync(roomId, audio, "voice.ogg");
+
+        await AssertFieldErrorAsync(response, "audio", mentioning);
+        await fixture.AssertNothingStoredAsync(alice, roomId);
     }
 }
