@@ -22,6 +22,7 @@ declare -A packages=(
   [postgresql]="/usr/lib/postgresql"
   [redis-server]="/usr/bin/redis-server"
   [rabbitmq-server]="/usr/lib/rabbitmq/bin/rabbitmq-server"
+  [ffmpeg]="/usr/bin/ffprobe" # Messaging checks and measures voice messages and media attachments, and makes thumbnails
 )
 if $with_browser; then
   packages[chromium]="/usr/bin/chromium"

@@ -11,6 +11,7 @@ namespace WebRtcChat.ServiceDefaults.ObjectStorage;
 public sealed class ObjectStore : IDisposable
 {
     private readonly IMinioClient client;
+    private readonly IMinioClient presigner;
     private readonly string bucket;
     private readonly SemaphoreSlim bucketGate = new(1, 1);
     private volatile bool bucketReady;
@@ -19,12 +20,8 @@ public sealed class ObjectStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         bucket = settings.Bucket;
-        client = new MinioClient()
-            .WithEndpoint(settings.Endpoint.Host, settings.Endpoint.Port)
-            .WithCredentials(settings.AccessKey, settings.SecretKey)
-            .WithRegion(settings.Region)
-            .WithSSL(settings.UseTls)
-            .Build();
+        client = CreateClient(settings, settings.Endpoint);
+        presigner = settings.PublicEndpoint is { } publicEndpoint ? CreateClient(settings, publicEndpoint) : client;
     }
 
     public string Bucket => bucket;
@@ -71,11 +68,14 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
-    /// <summary>A time-limited URL anyone can GET the object from, without credentials.</summary>
+    /// <summary>
+    /// A time-limited URL anyone can GET the object from, without credentials; on the public endpoint when one is set
+    /// (signing is local: nothing is sent to that address).
+    /// </summary>
     public async Task<Uri> GetPresignedGetUrlAsync(string key, TimeSpan expiry)
     {
         await EnsureBucketAsync(CancellationToken.None);
-        var url = await client.PresignedGetObjectAsync(
+        var url = await presigner.PresignedGetObjectAsync(
             new PresignedGetObjectArgs().WithBucket(bucket).WithObject(key).WithExpiry((int)Math.Ceiling(expiry.TotalSeconds)));
         return new Uri(url);
     }
@@ -116,9 +116,22 @@ public sealed class ObjectStore : IDisposable
 
     public void Dispose()
     {
+        if (!ReferenceEquals(presigner, client))
+        {
+            presigner.Dispose();
+        }
+
         client.Dispose();
         bucketGate.Dispose();
     }
+
+    private static IMinioClient CreateClient(ObjectStoreSettings settings, Uri endpoint) =>
+        new MinioClient()
+            .WithEndpoint(endpoint.Host, endpoint.Port)
+            .WithCredentials(settings.AccessKey, settings.SecretKey)
+            .WithRegion(settings.Region)
+            .WithSSL(endpoint.Scheme == Uri.UriSchemeHttps)
+            .Build();
 
     private static bool IsNotFound(Exception exception) =>
         exception is ObjectNotFoundException

@@ -8,8 +8,8 @@ public static class ObjectStoreExtensions
 {
     /// <summary>
     /// Registers a singleton <see cref="ObjectStore"/> on <paramref name="bucket"/> of the store at
-    /// <c>ConnectionStrings:&lt;connectionName&gt;</c> (<c>Endpoint=http://host:port;AccessKey=..;SecretKey=..</c>),
-    /// and a health check named <paramref name="connectionName"/> (tag <c>ready</c>).
+    /// <c>ConnectionStrings:&lt;connectionName&gt;</c> (<c>Endpoint=http://host:port;AccessKey=..;SecretKey=..</c>, optional
+    /// <c>Region</c> and <c>PublicEndpoint</c>), and a health check named <paramref name="connectionName"/> (tag <c>ready</c>).
     /// </summary>
     public static IHostApplicationBuilder AddObjectStore(this IHostApplicationBuilder builder, string connectionName, string bucket)
     {
@@ -21,7 +21,8 @@ public static class ObjectStoreExtensions
             ConnectionStrings.RequiredKey(values, "AccessKey", connectionName),
             ConnectionStrings.RequiredKey(values, "SecretKey", connectionName),
             values.GetValueOrDefault("Region") is { Length: > 0 } region ? region : ObjectStoreSettings.DefaultRegion,
-            bucket);
+            bucket,
+            values.GetValueOrDefault("PublicEndpoint") is { Length: > 0 } publicEndpoint ? new Uri(publicEndpoint) : null);
 
         builder.Services.AddSingleton(_ => new ObjectStore(settings));
         builder.Services.AddHealthChecks().Add(new(

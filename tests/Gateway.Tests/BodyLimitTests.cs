@@ -14,11 +14,16 @@ public sealed class BodyLimitTests(GatewayFixture fixture)
     public Task A_chunked_body_over_the_limit_is_refused_with_413() =>
         AssertRefusedAsync(new StreamContent(new UnknownLengthStream(GatewayFixture.DefaultMaxBytes * 4)));
 
-    [Fact]
-    public async Task An_upload_route_accepts_a_body_larger_than_the_default_limit()
+    /// <summary>The upload routes of appsettings.json (attachments and voice messages, avatars) get the upload limit.</summary>
+    [Theory]
+    [InlineData("/api/attachments")]
+    [InlineData("/api/messages/attachments")]
+    [InlineData("/api/messages/voice")]
+    [InlineData("/api/users/avatar")]
+    public async Task An_upload_route_accepts_a_body_larger_than_the_default_limit(string path)
     {
         var size = GatewayFixture.DefaultMaxBytes * 8;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/attachments")
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new ByteArrayContent(new byte[size]),
         };

@@ -54,6 +54,26 @@ public sealed class ChatClient(HttpClient http, TestUser user)
     public Task<HttpResponseMessage> MarkDeliveredAsync(Guid roomId, Guid upToMessageId) =>
         CallAsync(HttpMethod.Post, $"/api/rooms/{roomId}/delivered", new { upToMessageId });
 
+    /// <summary>POST /api/messages/voice with the recording in the <c>audio</c> field.</summary>
+    public Task<HttpResponseMessage> SendVoiceAsync(Guid roomId, byte[] audio, string fileName, string? clientMessageId = null) =>
+        UploadAsync("/api/messages/voice", roomId, clientMessageId, null, ("audio", fileName, audio));
+
+    /// <summary>POST /api/messages/attachments with each file in a <c>files</c> field.</summary>
+    public Task<HttpResponseMessage> SendFilesAsync(Guid roomId, string? clientMessageId, string? content, params (string Name, byte[] Bytes)[] files) =>
+        UploadAsync("/api/messages/attachments", roomId, clientMessageId, content, [.. files.Select(f => ("files", f.Name, f.Bytes))]);
+
+    /// <summary>GET a download path (or any path) without following redirects.</summary>
+    public Task<HttpResponseMessage> GetPathAsync(string path) => CallAsync(HttpMethod.Get, path);
+
+    /// <summary>Follows a download path's redirect to the object store, without a token, and returns the response.</summary>
+    public async Task<HttpResponseMessage> DownloadAsync(string path)
+    {
+        using var redirect = await GetPathAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        using var store = new HttpClient();
+        return await store.GetAsync(redirect.Headers.Location);
+    }
+
     /// <summary>Sends a message and returns its body (asserting the 201).</summary>
     public async Task<JsonElement> PostAsync(Guid roomId, string content, Guid? replyTo = null)
     {
@@ -96,9 +116,42 @@ public sealed class ChatClient(HttpClient http, TestUser user)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Asserts a 400 ValidationProblem whose errors name <paramref name="field"/> with a message containing <paramref name="mentioning"/>.</summary>
+    public static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field, string mentioning)
+    {
+        var errors = (await BodyAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"No error for '{field}': {errors}");
+        Assert.Contains(mentioning, messages[0].GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Each member's role by user id, from a room body.</summary>
     public static Dictionary<Guid, string> Roles(JsonElement room) =>
         room.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("userId").GetGuid(), m => m.GetProperty("role").GetString()!);
+
+    private async Task<HttpResponseMessage> UploadAsync(
+        string path, Guid roomId, string? clientMessageId, string? content, params (string Field, string Name, byte[] Bytes)[] files)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(roomId.ToString()), "roomId" } };
+        if (clientMessageId is not null)
+        {
+            form.Add(new StringContent(clientMessageId), "clientMessageId");
+        }
+
+        if (content is not null)
+        {
+            form.Add(new StringContent(content), "content");
+        }
+
+        foreach (var (field, name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, field, name);
+        }
+
+        using var request = user.Request(HttpMethod.Post, path, form);
+        return await http.SendAsync(request);
+    }
 
     private async Task<HttpResponseMessage> CallAsync(HttpMethod method, string path, object? body = null)
     {

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebRtcChat.Messaging.Data;
+using WebRtcChat.ServiceDefaults.ObjectStorage;
 
 namespace WebRtcChat.Messaging.Tests;
 
@@ -29,6 +31,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         Database = await infrastructure.CreateDatabaseAsync("messaging");
         var settings = ServiceSettings.For(infrastructure, Database, "messagingdb");
         identity.Trust(settings);
+        settings["Attachments:CleanupInterval"] = "00:00:01";
         settings["Messaging:MaxGroupMembers"] = MaxGroupMembers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         messaging = new ServiceFactory<MessagingApp>(settings);
         using var client = messaging.CreateClient();
@@ -41,7 +44,8 @@ public sealed class MessagingFixture : IAsyncLifetime
     {
         var user = await Identity.RegisterAsync();
         await WaitForAsync(db => db.Users.AnyAsync(u => u.Id == user.Id), $"Messaging never learnt of user {user.Name}");
-        return new ChatClient(Messaging.CreateClient(), user);
+        // Downloads answer with a redirect to the object store: the test follows it itself, outside the in-process server.
+        return new ChatClient(Messaging.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), user);
     }
 
     /// <summary>Polls Messaging's database until <paramref name="condition"/> holds (events arrive asynchronously).</summary>
@@ -61,6 +65,51 @@ public sealed class MessagingFixture : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, failure);
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Which of these keys have an object in the store.</summary>
+    public async Task<List<string>> StoredAsync(IEnumerable<string> keys)
+    {
+        var store = Messaging.Services.GetRequiredService<ObjectStore>();
+        var stored = new List<string>();
+        foreach (var key in keys)
+        {
+            if (await store.ExistsAsync(key, CancellationToken.None))
+            {
+                stored.Add(key);
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>
+    /// Uploads of a room still waiting to be claimed by a message or deleted. Every upload is reserved here before it is
+    /// stored, so none left means no upload of the room was orphaned.
+    /// </summary>
+    public async Task<List<string>> PendingCleanupsAsync(Guid roomId)
+    {
+        await using var scope = Messaging.Services.CreateAsyncScope();
+        var prefix = $"rooms/{roomId}/";
+        return await scope.ServiceProvider.GetRequiredService<MessagingDbContext>().ObjectCleanups
+            .Where(c => c.Key.StartsWith(prefix)).Select(c => c.Key).ToListAsync();
+    }
+
+    /// <summary>The object keys a message's files are stored under (from Messaging's database).</summary>
+    public async Task<List<string>> MessageKeysAsync(Guid messageId)
+    {
+        await using var scope = Messaging.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId);
+        return message.Attachments.SelectMany(a => a.ObjectKeys()).ToList();
+    }
+
+    /// <summary>Asserts that a refused upload left nothing: no message, no event, no reserved (so no stored) object.</summary>
+    public async Task AssertNothingStoredAsync(ChatClient member, Guid roomId)
+    {
+        Assert.Empty(await member.AllMessagesAsync(roomId));
+        Assert.Empty(await PendingCleanupsAsync(roomId));
+        Assert.Equal(0, await OutboxEvents.CountAsync(Database, "MessageSent", "roomId", roomId));
     }
 
     public async Task DisposeAsync()

@@ -48,4 +48,20 @@ public sealed class ObjectStoreTests(TestInfrastructure infra)
         Assert.Null(await store.GetAsync(key, CancellationToken.None));
         Assert.False(await store.ExistsAsync(key, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Presigned_urls_point_at_the_public_endpoint_when_the_connection_string_names_one()
+    {
+        await using var host = await TestHost.StartAsync("objects", new Dictionary<string, string?>
+        {
+            ["objectstore"] = infra.ObjectStoreConnectionString + ";PublicEndpoint=https://files.example.test:9443",
+        }, builder => builder.AddObjectStore("objectstore", bucket: $"test-{Guid.NewGuid():N}"[..20]));
+        await host.WaitForHealthAsync();
+        var store = host.App.Services.GetRequiredService<ObjectStore>();
+
+        var url = await store.GetPresignedGetUrlAsync("rooms/r1/messages/m1/0", TimeSpan.FromMinutes(5));
+
+        Assert.Equal("https://files.example.test:9443", url.GetLeftPart(UriPartial.Authority));
+        Assert.Contains("X-Amz-Signature=", url.Query, StringComparison.Ordinal);
+    }
 }

@@ -13,12 +13,23 @@ public sealed record ReactionDto(string Emoji, IReadOnlyList<Guid> Users, int Co
 
 public sealed record ReadByDto(Guid UserId, DateTimeOffset ReadAt);
 
+/// <summary>The seed's <c>voiceMessage</c>: <c>url</c> is this API's download path (members only; it redirects to a short-lived link).</summary>
+public sealed record VoiceMessageDto(string Url, double Duration, string MimeType, string Codec, int Bitrate, long Size);
+
+/// <summary>One of the seed's <c>attachments</c>; width, height and thumbnail for images and videos, duration for audio and video.</summary>
+public sealed record AttachmentDto(
+    string Filename, string Url, long Size, string MimeType, int? Width, int? Height, string? ThumbnailUrl, double? Duration);
+
+/// <summary>A presigned URL of the object store, usable without a token until <c>expiresAt</c>.</summary>
+public sealed record DownloadLinkDto(string Url, DateTimeOffset ExpiresAt);
+
 public sealed record EditDto(string Content, DateTimeOffset EditedAt, Guid EditedBy);
 
 /// <summary>
 /// A message as the seed shapes it. <c>status</c> is sent, delivered (every other member's client has it) or read (every
 /// other member read it); <c>readBy</c> lists who read it and when, in rooms up to the configured size (else only <c>readCount</c>).
-/// A deleted message keeps its place with <c>deleted: true</c> and no content.
+/// A deleted message keeps its place with <c>deleted: true</c> and no content or files. A voice message has
+/// <c>voiceMessage</c>; file, image and video messages have <c>attachments</c>.
 /// </summary>
 public sealed record MessageDto(
     Guid Id,
@@ -27,6 +38,8 @@ public sealed record MessageDto(
     Guid Sender,
     string MessageType,
     string? Content,
+    VoiceMessageDto? VoiceMessage,
+    IReadOnlyList<AttachmentDto> Attachments,
     bool Encrypted,
     Guid? ReplyTo,
     int ReplyCount,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WebRtcChat.Contracts;
+using WebRtcChat.Messaging.Attachments;
 using WebRtcChat.Messaging.Messages;
 using WebRtcChat.Messaging.Model;
 
@@ -20,6 +21,7 @@ public static class MessagesApi
         group.MapDelete("/{messageId:guid}", DeleteAsync);
         group.MapGet("/{messageId:guid}/thread", ThreadAsync);
         group.MapReactions();
+        group.MapUploads();
 
         app.MapPost("/api/rooms/{roomId:guid}/messages", (Guid roomId, SendMessageRequest request, [AsParameters] RoomServices services, CancellationToken ct) =>
                 MessageSender.SendAsync(roomId, request, services, ct))
@@ -73,9 +75,12 @@ public static class MessagesApi
         return TypedResults.Ok(await services.ShapeAsync(room, message, cancellationToken));
     }
 
-    /// <summary>Soft delete: the content, its history and reactions go; the tombstone keeps the message's place.</summary>
+    /// <summary>
+    /// Soft delete: the content, its history, reactions and files go; the tombstone keeps the message's place. The files
+    /// are deleted from the store after the commit (and retried by the sweeper if the store fails).
+    /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid messageId, [AsParameters] RoomServices services, CancellationToken cancellationToken)
+        Guid messageId, [AsParameters] RoomServices services, AttachmentStore attachments, CancellationToken cancellationToken)
     {
         await using var transaction = await services.Db.Database.BeginTransactionAsync(cancellationToken);
         if (await services.FindMessageAsMemberAsync(messageId, cancellationToken, forUpdate: true) is not var (message, room, caller))
@@ -91,6 +96,9 @@ public static class MessagesApi
         if (message.DeletedAt is null)
         {
             var now = services.Time.GetUtcNow();
+            var files = message.Attachments.SelectMany(a => a.ObjectKeys()).ToList();
+            attachments.ScheduleDeletion(services.Db, files);
+            message.Attachments = [];
             message.Content = string.Empty;
             message.EditHistory = [];
             message.Mentions = [];
@@ -101,6 +109,7 @@ public static class MessagesApi
             services.Db.AddIntegrationEvent(new MessageDeleted(message.Id, room.Id, caller.UserId, room.MemberIds(), now));
             await services.Db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await attachments.DeleteNowAsync(services.Db, files);
         }
 
         return TypedResults.NoContent();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WebRtcChat.Messaging.Attachments;
 using WebRtcChat.Messaging.Messages;
 using WebRtcChat.Messaging.Model;
 using WebRtcChat.Messaging.Rooms;
@@ -6,7 +7,7 @@ using WebRtcChat.ServiceDefaults.Data;
 
 namespace WebRtcChat.Messaging.Data;
 
-/// <summary>The Messaging service's own database: rooms, membership, its copy of users and blocks, plus its event outbox and inbox.</summary>
+/// <summary>The Messaging service's own database: rooms, membership, messages, pending object deletions, its copy of users and blocks, plus its event outbox and inbox.</summary>
 public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> options) : DbContext(options)
 {
     public DbSet<Room> Rooms => Set<Room>();
@@ -18,6 +19,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     public DbSet<Reaction> Reactions => Set<Reaction>();
 
     public DbSet<ReadMark> ReadMarks => Set<ReadMark>();
+
+    public DbSet<ObjectCleanup> ObjectCleanups => Set<ObjectCleanup>();
 
     public DbSet<KnownUser> Users => Set<KnownUser>();
 
@@ -66,6 +69,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             message.Property(m => m.Type).HasMaxLength(16);
             message.Property(m => m.Content).HasMaxLength(MessageRules.MaxContentLength);
             message.Property(m => m.EditHistory).HasJsonbConversion();
+            message.Property(m => m.Attachments).HasJsonbConversion();
             message.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -82,6 +86,14 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             mark.ToTable("read_marks");
             mark.HasKey(m => new { m.RoomId, m.UserId, m.FromSeq });
             mark.HasIndex(m => new { m.RoomId, m.ToSeq });
+        });
+
+        modelBuilder.Entity<ObjectCleanup>(cleanup =>
+        {
+            cleanup.ToTable("object_cleanups");
+            cleanup.HasKey(c => c.Key);
+            cleanup.Property(c => c.Key).HasMaxLength(AttachmentKeys.MaxLength);
+            cleanup.HasIndex(c => c.DueAt);
         });
     }
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using WebRtcChat.Contracts;
 using WebRtcChat.Messaging.Apis;
+using WebRtcChat.Messaging.Attachments;
 using WebRtcChat.Messaging.Model;
 
 namespace WebRtcChat.Messaging.Messages;
 
 /// <summary>
-/// Posts a message. Under the room's row lock it takes the room's next sequence number, so messages are numbered in
+/// Posts a message (text here; voice and files through <see cref="UploadPosting"/>). Under the room's row lock it takes the room's next sequence number, so messages are numbered in
 /// commit order, and a retry with the same <c>clientMessageId</c> finds the original instead of posting twice.
 /// </summary>
 internal static class MessageSender
@@ -21,16 +22,23 @@ internal static class MessageSender
             return TypedResults.ValidationProblem(errors);
         }
 
+        var draft = new MessageDraft(
+            Guid.CreateVersion7(), MessageTypes.Text, request.Content!, request.ClientMessageId, request.ReplyTo, request.Encrypted, []);
+        return await PostAsync(roomId!.Value, draft, services, cancellationToken);
+    }
+
+    /// <summary>Posts a checked draft: the room's checks (membership, retry, blocks, reply target) under its row lock, then the message and its event.</summary>
+    public static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        Guid roomId, MessageDraft draft, RoomServices services, CancellationToken cancellationToken)
+    {
         var db = services.Db;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await services.LockAsMemberAsync(roomId!.Value, cancellationToken) is not var (room, caller))
+        if (await services.LockAsMemberAsync(roomId, cancellationToken) is not var (room, caller))
         {
             return RoomProblems.RoomNotFound();
         }
 
-        if (request.ClientMessageId is not null
-            && await db.Messages.AsNoTracking().SingleOrDefaultAsync(
-                m => m.RoomId == room.Id && m.SenderId == caller.UserId && m.ClientMessageId == request.ClientMessageId, cancellationToken) is { } original)
+        if (await FindOriginalAsync(services, room.Id, draft.ClientMessageId, cancellationToken) is { } original)
         {
             return TypedResults.Ok(await services.ShapeAsync(room, original, cancellationToken));
         }
@@ -40,7 +48,7 @@ internal static class MessageSender
             return blocked;
         }
 
-        if (request.ReplyTo is { } replyTo && !await db.Messages.AnyAsync(m => m.Id == replyTo && m.RoomId == room.Id, cancellationToken))
+        if (draft.ReplyTo is { } replyTo && !await db.Messages.AnyAsync(m => m.Id == replyTo && m.RoomId == room.Id, cancellationToken))
         {
             return TypedResults.ValidationProblem(RoomsApi.Errors("replyTo", "replyTo must be a message of the same room."));
         }
@@ -48,16 +56,17 @@ internal static class MessageSender
         var now = services.Time.GetUtcNow();
         var message = new Message
         {
-            Id = Guid.CreateVersion7(),
+            Id = draft.Id,
             RoomId = room.Id,
             Seq = ++room.LastMessageSeq,
             SenderId = caller.UserId,
-            ClientMessageId = request.ClientMessageId,
-            Type = MessageTypes.Text,
-            Content = request.Content!,
-            Encrypted = request.Encrypted,
-            ReplyTo = request.ReplyTo,
-            Mentions = request.Encrypted ? [] : await MentionedMembersAsync(services, room, request.Content!, cancellationToken),
+            ClientMessageId = draft.ClientMessageId,
+            Type = draft.Type,
+            Content = draft.Content,
+            Encrypted = draft.Encrypted,
+            ReplyTo = draft.ReplyTo,
+            Mentions = draft.Encrypted ? [] : await MentionedMembersAsync(services, room, draft.Content, cancellationToken),
+            Attachments = [.. draft.Attachments],
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -66,10 +75,25 @@ internal static class MessageSender
         ReadPositions.AdvanceRead(db, caller, message.Seq, now);
         db.AddIntegrationEvent(new MessageSent(
             message.Id, room.Id, message.Seq, caller.UserId, message.Type, message.Encrypted ? null : message.Content, message.Encrypted,
-            message.ReplyTo, message.Mentions, AttachmentCount: 0, room.MemberIds(), now));
+            message.ReplyTo, message.Mentions, message.Attachments.Count, room.MemberIds(), now));
+        if (message.Attachments.Count > 0)
+        {
+            await AttachmentStore.ClaimAsync(db, [.. message.Attachments.SelectMany(a => a.ObjectKeys())], cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/messages/{message.Id}", await services.ShapeAsync(room, message, cancellationToken));
+    }
+
+    /// <summary>The caller's message in the room with this <c>clientMessageId</c> (a retry's original), if any.</summary>
+    public static async Task<Message?> FindOriginalAsync(RoomServices services, Guid roomId, string? clientMessageId, CancellationToken cancellationToken)
+    {
+        var caller = services.CallerId;
+        return clientMessageId is null
+            ? null
+            : await services.Db.Messages.AsNoTracking().SingleOrDefaultAsync(
+                m => m.RoomId == roomId && m.SenderId == caller && m.ClientMessageId == clientMessageId, cancellationToken);
     }
 
     /// <summary>The members named with @username in <paramref name="content"/>.</summary>

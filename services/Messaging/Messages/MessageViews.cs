@@ -55,6 +55,8 @@ internal static class MessageViews
             message.SenderId,
             message.Type,
             deleted ? null : message.Content,
+            deleted || message.Type != MessageTypes.Voice ? null : VoiceOf(message),
+            deleted || message.Type == MessageTypes.Voice ? [] : message.Attachments.Select((a, i) => AttachmentOf(message, a, i)).ToList(),
             message.Encrypted,
             message.ReplyTo,
             replyCount,
@@ -70,6 +72,24 @@ internal static class MessageViews
             message.CreatedAt,
             message.UpdatedAt);
     }
+
+    /// <summary>The API path of a message's file; it answers members with a redirect to a short-lived presigned URL.</summary>
+    public static string DownloadPath(Message message, int index) => $"/api/messages/{message.Id}/attachments/{index}";
+
+    private static VoiceMessageDto? VoiceOf(Message message) =>
+        message.Attachments is [var audio, ..]
+            ? new VoiceMessageDto(DownloadPath(message, 0), audio.Duration ?? 0, audio.MimeType, audio.Codec ?? string.Empty, audio.Bitrate ?? 0, audio.Size)
+            : null;
+
+    private static AttachmentDto AttachmentOf(Message message, Attachment attachment, int index) => new(
+        attachment.FileName,
+        DownloadPath(message, index),
+        attachment.Size,
+        attachment.MimeType,
+        attachment.Width,
+        attachment.Height,
+        attachment.ThumbnailKey is null ? null : DownloadPath(message, index) + "/thumbnail",
+        attachment.Duration);
 
     private static Task<List<ReadMark>> ReadMarksAsync(MessagingDbContext db, Guid roomId, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed class Message
     /// <summary>Members named with @username in the content.</summary>
     public List<Guid> Mentions { get; set; } = [];
 
+    /// <summary>The files of a voice, file, image or video message (JSONB); emptied when the message is deleted.</summary>
+    public List<Attachment> Attachments { get; set; } = [];
+
     /// <summary>Earlier versions of the content, oldest first (JSONB).</summary>
     public List<EditRecord> EditHistory { get; set; } = [];
 

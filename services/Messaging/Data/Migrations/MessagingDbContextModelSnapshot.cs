@@ -55,6 +55,11 @@ namespace WebRtcChat.Messaging.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -133,6 +138,28 @@ namespace WebRtcChat.Messaging.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("WebRtcChat.Messaging.Model.ObjectCleanup", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("object_cleanups", (string)null);
                 });
 
             modelBuilder.Entity("WebRtcChat.Messaging.Model.Reaction", b =>
