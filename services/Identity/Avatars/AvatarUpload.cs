@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebRtcChat.Identity.Apis;
+using WebRtcChat.ServiceDefaults.Uploads;
 
 namespace WebRtcChat.Identity.Avatars;
 
@@ -35,7 +36,7 @@ public static class AvatarUpload
         using var body = new MemoryStream();
         try
         {
-            if (!await CopyUpToAsync(request.Body, body, limit, cancellationToken))
+            if (!await request.Body.CopyUpToAsync(body, limit, cancellationToken))
             {
                 return new(null, AvatarProblems.TooLarge(options.MaxBytes), null);
             }
@@ -77,25 +78,5 @@ public static class AvatarUpload
         await using var content = file.OpenReadStream();
         await content.ReadExactlyAsync(image, cancellationToken);
         return new(image, null, null);
-    }
-
-    /// <summary>Copies at most <paramref name="limit"/> bytes; false when the source had more.</summary>
-    private static async Task<bool> CopyUpToAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                return false;
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return true;
     }
 }

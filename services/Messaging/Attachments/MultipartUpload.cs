@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using WebRtcChat.Messaging.Apis;
+using WebRtcChat.ServiceDefaults.Uploads;
 
 namespace WebRtcChat.Messaging.Attachments;
 
@@ -90,7 +91,7 @@ public static class MultipartUpload
             else
             {
                 using var value = new MemoryStream();
-                if (!await CopyUpToAsync(section.Body, value, MaxFieldBytes, cancellationToken))
+                if (!await section.Body.CopyUpToAsync(value, MaxFieldBytes, cancellationToken))
                 {
                     return UploadProblems.FieldTooLarge(name, MaxFieldBytes);
                 }
@@ -109,28 +110,8 @@ public static class MultipartUpload
         Directory.CreateDirectory(batch.Folder);
         var path = Path.Combine(batch.Folder, batch.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        return await CopyUpToAsync(body, file, limit, cancellationToken)
+        return await body.CopyUpToAsync(file, limit, cancellationToken)
             ? new UploadedFile(fieldName, fileName, path, file.Length)
             : null;
-    }
-
-    /// <summary>Copies at most <paramref name="limit"/> bytes; false when the source had more.</summary>
-    private static async Task<bool> CopyUpToAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                return false;
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return true;
     }
 }
