@@ -46,5 +46,33 @@ public sealed class ChatJourneyTests(AppFixture fixture)
         Assert.Equal(2, room.GetProperty("memberCount").GetInt32());
     }
 
+    [Fact]
+    public async Task A_file_shared_through_the_gateway_downloads_byte_for_byte_from_its_short_lived_link()
+    {
+        var alice = await RegisterAsync();
+        using var created = await fixture.App.Gateway.SendAsync(alice.Request(
+            HttpMethod.Post, "/api/rooms", JsonContent.Create(new { type = "group", name = "files" })));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var roomId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+
+        var document = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("meeting notes, line after line\n", 40_000)));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(roomId.ToString()), "roomId" },
+            { new StringContent(Guid.NewGuid().ToString()), "clientMessageId" },
+            { new ByteArrayContent(document), "files", "notes.txt" },
+        };
+        using var posted = await fixture.App.Gateway.SendAsync(alice.Request(HttpMethod.Post, "/api/messages/attachments", form));
+        var body = await posted.Content.ReadAsStringAsync();
+        Assert.True(posted.StatusCode == HttpStatusCode.Created, body);
+        var messageId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+
+        using var link = await fixture.App.Gateway.SendAsync(alice.Request(HttpMethod.Get, $"/api/messages/{messageId}/attachments/0/link"));
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        var url = JsonDocument.Parse(await link.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString()!;
+        using var download = new HttpClient();
+        Assert.Equal(document, await download.GetByteArrayAsync(new Uri(url)));
+    }
+
     private Task<TestUser> RegisterAsync() => TestUser.RegisterAsync(fixture.App.Gateway);
 }
