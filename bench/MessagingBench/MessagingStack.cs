@@ -12,6 +12,9 @@ internal sealed class MessagingStack : BenchServices
 
     public Uri GatewayUrl { get; private set; } = null!;
 
+    /// <summary>A second Messaging on the same database that lists no readers (only counts), to price the <c>readBy</c> lists.</summary>
+    public Uri CountsOnlyMessagingUrl { get; private set; } = null!;
+
     /// <summary>Messaging's own database (messagingdb), for seeding, counting and query plans.</summary>
     public string MessagingDatabase { get; private set; } = string.Empty;
 
@@ -22,6 +25,10 @@ internal sealed class MessagingStack : BenchServices
         BenchStack.TrustIdentity(settings, IdentityUrl);
         MessagingDatabase = database;
         (_, MessagingUrl) = stack.Start(new ServiceFactory<MessagingApp>(settings));
+        (_, CountsOnlyMessagingUrl) = stack.Start(new ServiceFactory<MessagingApp>(new Dictionary<string, string>(settings, StringComparer.Ordinal)
+        {
+            ["Messaging:ReadByDetailMaxMembers"] = "0",
+        }));
         GatewayUrl = stack.StartGateway(
             new Dictionary<string, Uri>(StringComparer.Ordinal) { ["identity"] = IdentityUrl, ["messaging"] = MessagingUrl }, IdentityUrl);
     }

@@ -32,7 +32,7 @@ internal static partial class QueryPlans
 
     private const string ReadMarks = "SELECT r.* FROM read_marks AS r WHERE r.room_id = @room AND r.to_seq >= @low AND r.from_seq <= @high";
 
-    /// <summary>Markdown: for each statement of a <c>before</c> page in the middle, and the page statements of the other two, its plan.</summary>
+    /// <summary>Markdown: for each statement of a <c>before</c> page in the middle, the page statements of the other two and the read marks near the start, its plan.</summary>
     public static async Task<string> ExplainAsync(string database, HistoryRoom room)
     {
         await using var connection = new NpgsqlConnection(database);
@@ -52,6 +52,8 @@ internal static partial class QueryPlans
             ("reactions of the page's messages", Reactions, [("ids", page.Ids)]),
             ("reply counts of the page's messages", ReplyCounts, [("ids", page.Ids)]),
             ("read marks overlapping the page", ReadMarks, [("room", room.Id), ("low", page.Low), ("high", page.High)]),
+            ($"read marks overlapping the page after seq {nearStartSeq}", ReadMarks,
+                [("room", room.Id), ("low", nearStartSeq + 1), ("high", nearStartSeq + HistoryBenchmark.PageSize)]),
         };
 
         var text = new StringBuilder();

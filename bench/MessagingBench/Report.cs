@@ -9,14 +9,15 @@ internal static class Report
     private const double PageP99TargetMs = 20.0;
 
     public static string Render(
-        BenchOptions options, string loadBefore, int users, List<SendPhase> sends, TimeSpan seeding,
-        List<(string Table, long Rows, string Size)> sizes, List<HistoryPhase> history, string plans)
+        BenchOptions options, string loadBefore, RunFacts facts, List<SendPhase> sends, List<HistoryPhase> history, string plans)
     {
+        var (users, seeding, sizes) = (facts.Users, facts.Seeding, facts.TableSizes);
         var culture = CultureInfo.InvariantCulture;
         var text = BenchReport.Start(
             "Messaging benchmark: messages per second and history pages", options.CommandLine, loadBefore, "Identity, Messaging and the gateway");
         text.AppendLine("- Every send also writes its `MessageSent` outbox row, which the outbox dispatcher publishes to RabbitMQ during the run.");
         text.AppendLine(culture, $"- {users} users registered through Identity; Messaging learnt of them from the `UserRegistered` events.");
+        text.AppendLine(culture, $"- With no load (10 s after the last phase), the process uses {facts.IdleCpuMsPerSecond:0} ms of CPU per second (the services' background work); the CPU-per-operation columns below include that share.");
         text.AppendLine();
         text.AppendLine(culture, $"## Sending ({options.PhaseDuration.TotalSeconds:0} s per phase, {options.Senders} concurrent senders, each sending one message after another)");
         text.AppendLine();
@@ -57,7 +58,7 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("\"bench process CPU\" is the CPU time the one process (load generator, gateway, Identity and Messaging) used during the phase, divided by the requests: the cost of a request on this machine, apart from PostgreSQL's own (see the plans below), whatever else the machine is doing. The response size is of one page (readBy lists included).");
+        text.AppendLine("\"bench process CPU\" is the CPU time the one process (load generator, gateway, Identity and Messaging) used during the phase, divided by the requests: the cost of a request on this machine, apart from PostgreSQL's own (see the plans below), whatever else the machine is doing. The response size is of one page. \"`readBy` off\" is a second Messaging instance on the same database with `Messaging:ReadByDetailMaxMembers` 0: the same page with read counts but no per-reader lists, to show what those lists cost.");
         text.AppendLine("The `before` and `after` pages use 200 different cursors (random messages in the middle 20 % of the room, and among messages 500-5,000), one after another.");
         text.AppendLine();
         text.AppendLine("## Query plans of one history request (EXPLAIN (ANALYZE, BUFFERS), warm)");
@@ -66,3 +67,6 @@ internal static class Report
         return text.ToString();
     }
 }
+
+/// <summary>What the report says about the run besides the phases: users, idle CPU, seeding time and table sizes.</summary>
+internal sealed record RunFacts(int Users, double IdleCpuMsPerSecond, TimeSpan Seeding, List<(string Table, long Rows, string Size)> TableSizes);
