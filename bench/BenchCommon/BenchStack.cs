@@ -55,12 +55,17 @@ public sealed class BenchStack : IAsyncDisposable
         return (ServiceSettings.For(Infrastructure, database, databaseName), database);
     }
 
-    /// <summary>Identity on a fresh database; access tokens live long enough for the whole run.</summary>
+    /// <summary>
+    /// Identity on a fresh database; access tokens live long enough for the whole run, and the login attempt limits
+    /// (per account and per address: every bench client is 127.0.0.1) are raised as far as they go, as the gateway's are.
+    /// </summary>
     public async Task<(WebApplicationFactory<IdentityApp> Host, Uri Url)> StartIdentityAsync()
     {
         var (settings, _) = await SettingsWithDatabaseAsync("identitydb");
         settings["Auth:Issuer"] = Issuer.AbsoluteUri;
         settings["Auth:AccessTokenLifetime"] = "02:00:00";
+        settings["Auth:LoginRateLimit:PerAccount:PermitLimit"] = "100000";
+        settings["Auth:LoginRateLimit:PerIp:PermitLimit"] = "100000";
         return Start(new ServiceFactory<IdentityApp>(settings));
     }
 

@@ -64,6 +64,8 @@ internal static class Report
         text.AppendLine("## Query plans of one history request (EXPLAIN (ANALYZE, BUFFERS), warm)");
         text.AppendLine();
         text.Append(plans);
+        text.AppendLine();
+        text.AppendLine("Analysis and what would change the numbers: `bench/README.md`, \"Notes on the Messaging results\".");
         return text.ToString();
     }
 }
