@@ -6,25 +6,13 @@ internal sealed record BenchOptions(int Users, int Concurrency, TimeSpan PhaseDu
 {
     public static BenchOptions Parse(string[] args)
     {
-        var users = 200;
-        var concurrency = 4;
-        var seconds = 20;
-        var validations = 20_000;
-        var output = "bench/results/identity.md";
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--users": users = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                case "--concurrency": concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                case "--seconds": seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                case "--validations": validations = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                case "--output": output = args[i + 1]; break;
-                default: throw new ArgumentException($"unknown option {args[i]}; use --users N, --concurrency N, --seconds N, --validations N, --output FILE");
-            }
-        }
-
-        return new BenchOptions(users, concurrency, TimeSpan.FromSeconds(seconds), validations, output);
+        var parsed = BenchArgs.Parse(args, "--users", "--concurrency", "--seconds", "--validations", "--output");
+        return new BenchOptions(
+            parsed.Int("--users", 200),
+            parsed.Int("--concurrency", 4),
+            TimeSpan.FromSeconds(parsed.Int("--seconds", 20)),
+            parsed.Int("--validations", 20_000),
+            parsed.Text("--output", "bench/results/identity.md"));
     }
 
     public string CommandLine => string.Create(CultureInfo.InvariantCulture,

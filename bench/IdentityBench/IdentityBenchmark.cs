@@ -9,7 +9,7 @@ internal static class IdentityBenchmark
     public static async Task<string> RunAsync(BenchOptions options)
     {
         var loadBefore = MachineInfo.LoadAverage();
-        await using var stack = await IdentityStack.StartAsync();
+        await using var stack = await BenchServices.StartAsync<IdentityStack>();
         using var identity = AuthCalls.Client(stack.IdentityUrl);
         using var gateway = AuthCalls.Client(stack.GatewayUrl);
         using var search = AuthCalls.Client(stack.SearchUrl);

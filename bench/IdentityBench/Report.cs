@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using WebRtcChat.Testing;
 
 namespace WebRtcChat.Bench.Identity;
 
@@ -13,11 +12,8 @@ internal static class Report
         BenchOptions options, string loadBefore, PasswordHashCost hash, List<Phase> phases, int tokenCount, ValidationTiming handler, ValidationTiming bearer)
     {
         var culture = CultureInfo.InvariantCulture;
-        var text = MachineInfo.StartReport(
-            "Identity benchmark: logins, refreshes and token validation",
-            options.CommandLine,
-            $"; load average (1, 5, 15 min) before the run {loadBefore}, after {MachineInfo.LoadAverage()}");
-        text.AppendLine("- Setup: real PostgreSQL, Redis, RabbitMQ, S3 and SMTP servers started by the test harness; Identity, Search and the gateway in one process, each on its own Kestrel port on 127.0.0.1, logging off; the load generator runs in the same process, so servers and client share the 2 cores.");
+        var text = BenchReport.Start(
+            "Identity benchmark: logins, refreshes and token validation", options.CommandLine, loadBefore, "Identity, Search and the gateway");
         text.AppendLine(culture, $"- Password hashing: {hash.Algorithm}, {hash.Iterations:N0} iterations (the configured `PasswordHasherOptions.IterationCount`); one hash {hash.HashMs:0.0} ms, one verification {hash.VerifyMs:0.0} ms on one thread.");
         text.AppendLine();
         text.AppendLine(culture, $"## Throughput ({options.PhaseDuration.TotalSeconds:0} s per phase, {options.Users} users)");

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace WebRtcChat.Bench.Identity;
+namespace WebRtcChat.Bench;
 
 /// <summary>Runs an operation from <c>concurrency</c> workers until a deadline (or a count), timing each call.</summary>
-internal static class LoadRunner
+public static class LoadRunner
 {
     /// <summary>
     /// Each worker calls <paramref name="operation"/> with its index and its running call number; a call returns
@@ -13,6 +13,8 @@ internal static class LoadRunner
     {
         var started = 0;
         var failures = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -33,6 +35,7 @@ internal static class LoadRunner
             return ticks;
         })));
         var elapsed = clock.Elapsed;
-        return Latencies.From([.. perWorker.SelectMany(t => t)], failures, elapsed);
+        process.Refresh();
+        return Latencies.From([.. perWorker.SelectMany(t => t)], failures, elapsed) with { ProcessCpu = process.TotalProcessorTime - cpuBefore };
     }
 }
