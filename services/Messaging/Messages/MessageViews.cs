@@ -31,20 +31,22 @@ internal static class MessageViews
             .Select(g => new { Id = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
         var detailed = room.Members.Count <= readByDetailMaxMembers;
-        var marks = detailed ? await ReadMarksAsync(db, room.Id, messages, cancellationToken) : [];
+        var readTimes = detailed ? new ReadTimes(await ReadMarksAsync(db, room.Id, messages, cancellationToken)) : null;
 
-        return messages.Select(m => Shape(m, room.Members, reactions[m.Id], replyCounts.GetValueOrDefault(m.Id), detailed ? marks : null)).ToList();
+        return messages.Select(m => Shape(m, room.Members, reactions[m.Id], replyCounts.GetValueOrDefault(m.Id), readTimes)).ToList();
     }
 
-    private static MessageDto Shape(Message message, IReadOnlyList<RoomMember> members, IEnumerable<Reaction> reactions, int replyCount, List<ReadMark>? marks)
+    private static MessageDto Shape(Message message, IReadOnlyList<RoomMember> members, IEnumerable<Reaction> reactions, int replyCount, ReadTimes? readTimes)
     {
         var others = members.Where(m => m.UserId != message.SenderId).ToList();
         var readers = others.Where(m => m.LastReadSeq >= message.Seq).ToList();
         var status = others.Count > 0 && readers.Count == others.Count ? "read"
             : others.Count > 0 && others.All(m => m.LastDeliveredSeq >= message.Seq) ? "delivered"
             : "sent";
-        var readBy = marks is null ? null : readers
-            .Select(r => new ReadByDto(r.UserId, marks.First(k => k.UserId == r.UserId && k.FromSeq <= message.Seq && k.ToSeq >= message.Seq).ReadAt))
+        // Every advance of a read position writes its mark, so a reader always has one; were it missing (data restored
+        // by hand), the message's own time is the earliest it can have been read.
+        var readBy = readTimes is null ? null : readers
+            .Select(r => new ReadByDto(r.UserId, readTimes.Of(r.UserId, message.Seq) ?? message.CreatedAt))
             .OrderBy(r => r.ReadAt)
             .ToList();
         var deleted = message.DeletedAt is not null;
