@@ -12,7 +12,7 @@ public sealed class ChatJourneyTests(AppFixture fixture)
     private static readonly TimeSpan EventDelivery = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Two_users_sign_up_and_open_a_direct_room_through_the_gateway()
+    public async Task Two_users_sign_up_open_a_direct_room_and_exchange_a_message_through_the_gateway()
     {
         var alice = await RegisterAsync();
         var bob = await RegisterAsync();
@@ -33,10 +33,23 @@ public sealed class ChatJourneyTests(AppFixture fixture)
             await Task.Delay(250);
         }
 
+        Guid roomId;
         using (opened)
         {
             Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+            roomId = JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         }
+
+        using (var sent = await fixture.App.Gateway.SendAsync(alice.Request(
+            HttpMethod.Post, "/api/messages/send", JsonContent.Create(new { roomId, content = "hi Bob", clientMessageId = "journey-1" }))))
+        {
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        }
+
+        using var history = await fixture.App.Gateway.SendAsync(bob.Request(HttpMethod.Get, $"/api/messages/room/{roomId}"));
+        var message = Assert.Single(JsonDocument.Parse(await history.Content.ReadAsStringAsync()).RootElement.GetProperty("messages").EnumerateArray());
+        Assert.Equal("hi Bob", message.GetProperty("content").GetString());
+        Assert.Equal(alice.Id, message.GetProperty("sender").GetGuid());
 
         using var listed = await fixture.App.Gateway.SendAsync(bob.Request(HttpMethod.Get, "/api/rooms"));
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
