@@ -8,9 +8,8 @@ using WebRtcChat.Messaging.Model;
 namespace WebRtcChat.Messaging.Messages;
 
 /// <summary>
-/// Posts a message (text here; voice and files through <see cref="UploadPosting"/>). Under the room's row lock it takes
-/// the room's next sequence number, so messages are numbered in commit order, and a retry with the same
-/// <c>clientMessageId</c> finds the original instead of posting twice.
+/// Posts a message (text here; voice and files through <see cref="UploadPosting"/>). Under the room's row lock it takes the room's next sequence number, so messages are numbered in
+/// commit order, and a retry with the same <c>clientMessageId</c> finds the original instead of posting twice.
 /// </summary>
 internal static class MessageSender
 {
@@ -28,18 +27,13 @@ internal static class MessageSender
         return await PostAsync(roomId!.Value, draft, services, cancellationToken);
     }
 
-    /// <summary>
-    /// Posts a checked draft. The room's checks (membership, retry, blocks, reply target, mentions) run first, without a
-    /// lock; then one statement both locks the room's row until the commit and takes its next sequence number, and one
-    /// batch writes the message, the sender's read position and the event: three round trips under the lock, so a busy
-    /// room's messages are numbered in commit order without queueing behind the checks. A retry racing its original
-    /// loses on the unique (room, sender, clientMessageId) index and answers the original.
-    /// </summary>
+    /// <summary>Posts a checked draft: the room's checks (membership, retry, blocks, reply target) under its row lock, then the message and its event.</summary>
     public static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
         Guid roomId, MessageDraft draft, RoomServices services, CancellationToken cancellationToken)
     {
         var db = services.Db;
-        if (await services.FindAsMemberAsync(roomId, cancellationToken) is not var (room, caller))
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await services.LockAsMemberAsync(roomId, cancellationToken) is not var (room, caller))
         {
             return RoomProblems.RoomNotFound();
         }
@@ -59,31 +53,24 @@ internal static class MessageSender
             return TypedResults.ValidationProblem(RoomsApi.Errors("replyTo", "replyTo must be a message of the same room."));
         }
 
-        var mentions = draft.Encrypted ? [] : await MentionedMembersAsync(services, room, draft.Content, cancellationToken);
         var now = services.Time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var seq = (await db.Database
-            .SqlQuery<long>($"UPDATE rooms SET last_message_seq = last_message_seq + 1, last_activity_at = {now} WHERE id = {room.Id} RETURNING last_message_seq")
-            .ToListAsync(cancellationToken)).Single();
-
-        // The sender's read position as of the lock: their own earlier message may have moved it meanwhile.
-        await db.Entry(caller).ReloadAsync(cancellationToken);
         var message = new Message
         {
             Id = draft.Id,
             RoomId = room.Id,
-            Seq = seq,
+            Seq = ++room.LastMessageSeq,
             SenderId = caller.UserId,
             ClientMessageId = draft.ClientMessageId,
             Type = draft.Type,
             Content = draft.Content,
             Encrypted = draft.Encrypted,
             ReplyTo = draft.ReplyTo,
-            Mentions = mentions,
+            Mentions = draft.Encrypted ? [] : await MentionedMembersAsync(services, room, draft.Content, cancellationToken),
             Attachments = [.. draft.Attachments],
             CreatedAt = now,
             UpdatedAt = now,
         };
+        room.LastActivityAt = now;
         db.Messages.Add(message);
         ReadPositions.AdvanceRead(db, caller, message.Seq, now);
         db.AddIntegrationEvent(new MessageSent(
@@ -94,21 +81,8 @@ internal static class MessageSender
             await AttachmentStore.ClaimAsync(db, [.. message.Attachments.SelectMany(a => a.ObjectKeys())], cancellationToken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (draft.ClientMessageId is not null)
-        {
-            // The same retry committed first (the unique index refused this copy): answer with that original.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var first = await FindOriginalAsync(services, room.Id, draft.ClientMessageId, cancellationToken)
-                        ?? throw new InvalidOperationException("A message insert failed, and not because of a retry.");
-            return TypedResults.Ok(await services.ShapeAsync(room, first, cancellationToken));
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/messages/{message.Id}", await services.ShapeAsync(room, message, cancellationToken));
     }
 
