@@ -49,12 +49,10 @@ public sealed class RoomMembers(IConnectionMultiplexer redis)
     /// <summary>Everyone who shares at least one room with <paramref name="userId"/>.</summary>
     public async Task<IReadOnlyCollection<Guid>> RoomMatesOfAsync(Guid userId)
     {
-        var mates = new HashSet<Guid>();
-        foreach (var room in await redis.GetDatabase().SetMembersAsync($"presence:user-rooms:{userId}"))
-        {
-            mates.UnionWith(await OfAsync(Guid.Parse(room.ToString())));
-        }
-
+        var db = redis.GetDatabase();
+        var rooms = await db.SetMembersAsync($"presence:user-rooms:{userId}");
+        var members = await Task.WhenAll(rooms.Select(room => db.SetMembersAsync(MembersKey(Guid.Parse(room.ToString())))));
+        var mates = members.SelectMany(m => m).Select(v => Guid.Parse(v.ToString())).ToHashSet();
         mates.Remove(userId);
         return mates;
     }

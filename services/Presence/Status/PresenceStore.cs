@@ -44,14 +44,16 @@ public sealed class PresenceStore(IConnectionMultiplexer redis, IOptions<Presenc
     }
 
     /// <summary>This instance vouches for its open connections until the next heartbeat (and a margin).</summary>
-    public async Task VouchAsync(IReadOnlyList<(string ConnectionId, Guid UserId)> connections)
+    public Task VouchAsync(IReadOnlyList<(string ConnectionId, Guid UserId)> connections)
     {
+        // Pipelined: one round trip's latency for all of this instance's connections, not one per connection.
         var expiry = Now + (long)options.Value.ConnectionTtl.TotalMilliseconds;
-        foreach (var (connectionId, userId) in connections)
+        var db = Db;
+        return Task.WhenAll(connections.SelectMany(c => new Task[]
         {
-            await Db.SortedSetAddAsync(ConnectionsKey(userId), connectionId, expiry);
-            await Db.SortedSetAddAsync(Tracked, Member(userId), expiry, SortedSetWhen.GreaterThan);
-        }
+            db.SortedSetAddAsync(ConnectionsKey(c.UserId), c.ConnectionId, expiry),
+            db.SortedSetAddAsync(Tracked, Member(c.UserId), expiry, SortedSetWhen.GreaterThan),
+        }));
     }
 
     /// <summary>Users now offline: due for a check and without a live connection. Each is returned by one instance only.</summary>

@@ -56,22 +56,15 @@ public sealed class SocialGraph(IConnectionMultiplexer redis)
     public async Task<IReadOnlyList<Guid>> AudienceOfAsync(Guid userId, IEnumerable<Guid> roomMates)
     {
         var related = new HashSet<Guid>(roomMates);
-        foreach (var key in new[] { ContactsKey(userId), ContactOfKey(userId) })
+        foreach (var members in await Task.WhenAll(Db.SetMembersAsync(ContactsKey(userId)), Db.SetMembersAsync(ContactOfKey(userId))))
         {
-            related.UnionWith((await Db.SetMembersAsync(key)).Select(v => Guid.Parse(v.ToString())));
+            related.UnionWith(members.Select(v => Guid.Parse(v.ToString())));
         }
 
         related.Remove(userId);
-        var audience = new List<Guid>();
-        foreach (var viewer in related)
-        {
-            if (await CanSeeAsync(viewer, userId))
-            {
-                audience.Add(viewer);
-            }
-        }
-
-        return audience;
+        var viewers = related.ToList();
+        var allowed = await Task.WhenAll(viewers.Select(viewer => CanSeeAsync(viewer, userId)));
+        return [.. viewers.Where((_, i) => allowed[i])];
     }
 
     private static RedisKey ContactsKey(Guid userId) => $"presence:contacts:{userId:N}";
