@@ -20,8 +20,9 @@ internal static class MessagingBenchmark
         Progress($"{users.Length} users registered and known to Messaging");
         var sends = await SendBenchmark.RunAsync(options, stack, users, routes);
 
-        var roomId = await ChatCalls.CreateGroupAsync(direct, users[0], "bench history", users.Skip(1).Select(u => u.Id));
-        var seeding = await HistorySeeder.SeedAsync(stack.MessagingDatabase, roomId, users.Select(u => u.Id).ToArray(), options.HistoryMessages);
+        var members = users.Take(options.HistoryMembers).ToArray();
+        var roomId = await ChatCalls.CreateGroupAsync(direct, members[0], "bench history", members.Skip(1).Select(u => u.Id));
+        var seeding = await HistorySeeder.SeedAsync(stack.MessagingDatabase, roomId, members.Select(u => u.Id).ToArray(), options.HistoryMessages);
         Progress(string.Create(CultureInfo.InvariantCulture, $"seeded {options.HistoryMessages:N0} messages in {seeding.TotalSeconds:0} s"));
         var room = await HistoryRoom.LoadAsync(stack.MessagingDatabase, roomId, options.HistoryMessages);
         var history = await HistoryBenchmark.RunAsync(options, room, users[0], [.. routes, ("direct, `readBy` off", countsOnly)]);

@@ -33,7 +33,7 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("A send runs one transaction: it locks the room's row (`SELECT ... FOR UPDATE`), checks membership, idempotency and mentions, takes the room's next sequence number, inserts the message, the sender's read mark and the outbox row, and commits. In one shared room every send waits for the previous one's commit, so that layout measures one room's serial commit rate; in separate rooms the sends run in parallel and share the CPU.");
         text.AppendLine();
-        text.AppendLine(culture, $"## History pages on a room of {options.HistoryMessages:N0} messages ({users} members)");
+        text.AppendLine(culture, $"## History pages on a room of {options.HistoryMessages:N0} messages ({options.HistoryMembers} members)");
         text.AppendLine();
         text.AppendLine(culture, $"Seeded with SQL in {seeding.TotalSeconds:0} s, then `VACUUM ANALYZE`:");
         text.AppendLine();
@@ -45,7 +45,7 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine(culture, $"`GET /api/messages/room/{{id}}?limit={HistoryBenchmark.PageSize}`, warm, one request at a time (each timed alone), by a member (the room has {users} members, so every message comes with its `readBy` list):");
+        text.AppendLine(culture, $"`GET /api/messages/room/{{id}}?limit={HistoryBenchmark.PageSize}`, warm, one request at a time (each timed alone), by a member (the room has {options.HistoryMembers} members; rooms up to `Messaging:ReadByDetailMaxMembers`, 20 by default, list every message's readers with times in `readBy`):");
         text.AppendLine();
         text.AppendLine(culture, $"| page | via | response bytes | requests | failed | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | bench process CPU per request (ms) | target p99 < {PageP99TargetMs:0} ms | load avg before |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");

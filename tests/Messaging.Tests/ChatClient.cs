@@ -48,6 +48,8 @@ public sealed class ChatClient(HttpClient http, TestUser user)
 
     public Task<HttpResponseMessage> ThreadAsync(Guid messageId) => CallAsync(HttpMethod.Get, $"/api/messages/{messageId}/thread");
 
+    public Task<HttpResponseMessage> ReadByAsync(Guid messageId) => CallAsync(HttpMethod.Get, $"/api/messages/{messageId}/read-by");
+
     public Task<HttpResponseMessage> MarkReadAsync(Guid roomId, Guid upToMessageId) =>
         CallAsync(HttpMethod.Post, $"/api/rooms/{roomId}/read", new { upToMessageId });
 

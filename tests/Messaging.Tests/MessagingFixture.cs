@@ -12,6 +12,9 @@ public sealed class MessagingFixture : IAsyncLifetime
     /// <summary>Small, so the member limit is reachable in a test.</summary>
     public const int MaxGroupMembers = 4;
 
+    /// <summary>Small, so a group of three already gets counts on its pages instead of reader lists.</summary>
+    public const int ReadByDetailMaxMembers = 2;
+
     private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(20);
 
     private readonly TestInfrastructure infrastructure = new();
@@ -33,6 +36,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         identity.Trust(settings);
         settings["Attachments:CleanupInterval"] = "00:00:01";
         settings["Messaging:MaxGroupMembers"] = MaxGroupMembers.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Messaging:ReadByDetailMaxMembers"] = ReadByDetailMaxMembers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         messaging = new ServiceFactory<MessagingApp>(settings);
         using var client = messaging.CreateClient();
         using var health = await client.GetAsync("/alive");

@@ -13,6 +13,9 @@ public sealed record ReactionDto(string Emoji, IReadOnlyList<Guid> Users, int Co
 
 public sealed record ReadByDto(Guid UserId, DateTimeOffset ReadAt);
 
+/// <summary>Everyone who read message <paramref name="MessageId"/>, earliest first.</summary>
+public sealed record MessageReadersDto(Guid MessageId, int ReadCount, IReadOnlyList<ReadByDto> ReadBy);
+
 /// <summary>The seed's <c>voiceMessage</c>: <c>url</c> is this API's download path (members only; it redirects to a short-lived link).</summary>
 public sealed record VoiceMessageDto(string Url, double Duration, string MimeType, string Codec, int Bitrate, long Size);
 

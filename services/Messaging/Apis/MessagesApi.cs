@@ -21,6 +21,7 @@ public static class MessagesApi
         group.MapDelete("/{messageId:guid}", DeleteAsync);
         group.MapGet("/{messageId:guid}/thread", ThreadAsync);
         group.MapReactions();
+        group.MapReadBy();
         group.MapUploads();
 
         app.MapPost("/api/rooms/{roomId:guid}/messages", (Guid roomId, SendMessageRequest request, [AsParameters] RoomServices services, CancellationToken ct) =>

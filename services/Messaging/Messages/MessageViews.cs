@@ -39,16 +39,11 @@ internal static class MessageViews
     private static MessageDto Shape(Message message, IReadOnlyList<RoomMember> members, IEnumerable<Reaction> reactions, int replyCount, ReadTimes? readTimes)
     {
         var others = members.Where(m => m.UserId != message.SenderId).ToList();
-        var readers = others.Where(m => m.LastReadSeq >= message.Seq).ToList();
+        var readers = ReadersOf(message, members);
         var status = others.Count > 0 && readers.Count == others.Count ? "read"
             : others.Count > 0 && others.All(m => m.LastDeliveredSeq >= message.Seq) ? "delivered"
             : "sent";
-        // Every advance of a read position writes its mark, so a reader always has one; were it missing (data restored
-        // by hand), the message's own time is the earliest it can have been read.
-        var readBy = readTimes is null ? null : readers
-            .Select(r => new ReadByDto(r.UserId, readTimes.Of(r.UserId, message.Seq) ?? message.CreatedAt))
-            .OrderBy(r => r.ReadAt)
-            .ToList();
+        var readBy = readTimes is null ? null : ReadByOf(message, readers, readTimes);
         var deleted = message.DeletedAt is not null;
         return new MessageDto(
             message.Id,
@@ -74,6 +69,23 @@ internal static class MessageViews
             message.CreatedAt,
             message.UpdatedAt);
     }
+
+    /// <summary>Who of <paramref name="room"/>'s members read <paramref name="message"/> and when, whatever the room's size.</summary>
+    public static async Task<List<ReadByDto>> ReadByAsync(MessagingDbContext db, Room room, Message message, CancellationToken cancellationToken)
+    {
+        var readTimes = new ReadTimes(await ReadMarksAsync(db, room.Id, [message], cancellationToken));
+        return ReadByOf(message, ReadersOf(message, room.Members), readTimes);
+    }
+
+    private static List<RoomMember> ReadersOf(Message message, IReadOnlyList<RoomMember> members) =>
+        members.Where(m => m.UserId != message.SenderId && m.LastReadSeq >= message.Seq).ToList();
+
+    // Every advance of a read position writes its mark, so a reader always has one; were it missing (data restored by
+    // hand), the message's own time is the earliest it can have been read.
+    private static List<ReadByDto> ReadByOf(Message message, List<RoomMember> readers, ReadTimes readTimes) => readers
+        .Select(r => new ReadByDto(r.UserId, readTimes.Of(r.UserId, message.Seq) ?? message.CreatedAt))
+        .OrderBy(r => r.ReadAt)
+        .ToList();
 
     /// <summary>The API path of a message's file; it answers members with a redirect to a short-lived presigned URL.</summary>
     public static string DownloadPath(Message message, int index) => $"/api/messages/{message.Id}/attachments/{index}";
