@@ -38,6 +38,7 @@ var mediaSfu = builder.AddProject<Projects.MediaSfu>("mediasfu")
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(identity)
+    .WithReference(messaging)
     .WithHttpHealthCheck("/health");
 
 var recording = builder.AddProject<Projects.Recording>("recording")

@@ -6,4 +6,5 @@ builder.AddMediaSfuService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapMediaSfu();
 app.Run();

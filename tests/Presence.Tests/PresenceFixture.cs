@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using WebRtcChat.Messaging;
 
 namespace WebRtcChat.Presence.Tests;
@@ -17,14 +14,14 @@ public sealed class PresenceFixture : IAsyncLifetime
     /// <summary>Short, so a test sees a crashed instance's connection expire.</summary>
     public static readonly TimeSpan ConnectionTtl = TimeSpan.FromSeconds(3);
 
-    private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(20);
-
     private readonly TestInfrastructure infrastructure = new();
     private readonly List<IAsyncDisposable> hosts = [];
 
     public IdentityHost Identity { get; private set; } = null!;
 
-    public ServiceFactory<MessagingApp> Messaging { get; private set; } = null!;
+    public MessagingHost MessagingHost { get; private set; } = null!;
+
+    public ServiceFactory<MessagingApp> Messaging => MessagingHost.Factory;
 
     /// <summary>The two Presence instances' base addresses.</summary>
     public IReadOnlyList<Uri> Instances { get; private set; } = [];
@@ -38,17 +35,8 @@ public sealed class PresenceFixture : IAsyncLifetime
         Identity = await IdentityHost.StartAsync(infrastructure);
         hosts.Add(Identity);
 
-        var messagingSettings = ServiceSettings.For(infrastructure, await infrastructure.CreateDatabaseAsync("messaging"), "messagingdb");
-        Identity.Trust(messagingSettings);
-        Messaging = new ServiceFactory<MessagingApp>(messagingSettings);
-        hosts.Add(Messaging);
-
-        // Started now, so its queues exist before the first user registers (an event with no queue bound is not kept).
-        using (var client = Messaging.CreateClient())
-        using (var alive = await client.GetAsync(new Uri("/alive", UriKind.Relative)))
-        {
-            alive.EnsureSuccessStatusCode();
-        }
+        MessagingHost = await MessagingHost.StartAsync(infrastructure, Identity);
+        hosts.Add(MessagingHost);
 
         var presenceSettings = ServiceSettings.For(infrastructure, string.Empty);
         Identity.Trust(presenceSettings);
@@ -73,37 +61,9 @@ public sealed class PresenceFixture : IAsyncLifetime
 
     public Task<TestUser> RegisterAsync() => Identity.RegisterAsync();
 
-    /// <summary>
-    /// Creates a group room of <paramref name="owner"/> with <paramref name="members"/> and returns its id, retrying
-    /// while Messaging has not yet learnt of a new member from Identity's event (it answers 400 "No such users").
-    /// </summary>
-    public async Task<Guid> CreateGroupAsync(TestUser owner, params TestUser[] members)
-    {
-        using var http = Messaging.CreateClient();
-        var deadline = DateTime.UtcNow + DirectoryWait;
-        while (true)
-        {
-            using var response = await http.SendAsync(owner.Request(
-                HttpMethod.Post, "/api/rooms", JsonContent.Create(new { type = "group", name = "presence test", memberIds = members.Select(m => m.Id) })));
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-            }
+    public Task<Guid> CreateGroupAsync(TestUser owner, params TestUser[] members) => MessagingHost.CreateGroupAsync(owner, members);
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.True(DateTime.UtcNow < deadline, "Messaging never learnt of the room's members.");
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>Sends a text message over Messaging's REST API and returns its id.</summary>
-    public async Task<Guid> SendAsync(TestUser sender, Guid roomId, string content)
-    {
-        using var http = Messaging.CreateClient();
-        using var response = await http.SendAsync(sender.Request(HttpMethod.Post, "/api/messages/send", JsonContent.Create(new { roomId, content })));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-    }
+    public Task<Guid> SendAsync(TestUser sender, Guid roomId, string content) => MessagingHost.SendAsync(sender, roomId, content);
 
     public async Task DisposeAsync()
     {

@@ -18,19 +18,24 @@ public sealed class PresenceStore(IConnectionMultiplexer redis, IOptions<Presenc
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    // KEYS[1] = tracked users, KEYS[2] = the user's connections, KEYS[3] = the user's hash; ARGV = member, connection,
+    // expiry, online. One script, so two devices connecting at once (on two instances) announce the user once.
+    private const string Connect = """
+        local was = redis.call('ZSCORE', KEYS[1], ARGV[1])
+        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+        redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+        if was then return 0 end
+        redis.call('HSET', KEYS[3], 'status', ARGV[4])
+        return 1
+        """;
+
     /// <summary>Records a new connection; true when the user was offline until now.</summary>
     public async Task<bool> ConnectAsync(Guid userId, string connectionId)
     {
-        var wasOnline = await Db.SortedSetScoreAsync(Tracked, Member(userId)) is not null;
         var expiry = Now + (long)options.Value.ConnectionTtl.TotalMilliseconds;
-        await Db.SortedSetAddAsync(ConnectionsKey(userId), connectionId, expiry);
-        await Db.SortedSetAddAsync(Tracked, Member(userId), expiry);
-        if (!wasOnline)
-        {
-            await Db.HashSetAsync(UserKey(userId), "status", PresenceStatuses.Online);
-        }
-
-        return !wasOnline;
+        var cameOnline = await Db.ScriptEvaluateAsync(
+            Connect, [Tracked, ConnectionsKey(userId), UserKey(userId)], [Member(userId), connectionId, expiry, PresenceStatuses.Online]);
+        return (int)cameOnline == 1;
     }
 
     /// <summary>Forgets a closed connection; the user goes offline at the next sweep after the grace period if it was the last.</summary>

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace WebRtcChat.MediaSfu.Apis;
+
+public static class CallProblems
+{
+    public static ProblemHttpResult RoomNotFound() => ProblemResults.Create(
+        StatusCodes.Status404NotFound, "room-not-found", "Room not found", "There is no such room, or you are not one of its members.");
+
+    public static ProblemHttpResult CallNotFound() => ProblemResults.Create(
+        StatusCodes.Status404NotFound, "call-not-found", "Call not found", "There is no such call, or you are not a member of its room.");
+
+    public static ProblemHttpResult NotInCall() => ProblemResults.Create(
+        StatusCodes.Status409Conflict, "not-in-call", "Not in the call", "You are not a participant of this call.");
+
+    public static ProblemHttpResult CallEnded() => ProblemResults.Create(
+        StatusCodes.Status409Conflict, "call-ended", "Call ended", "This call is over; start a new one for the room.");
+}

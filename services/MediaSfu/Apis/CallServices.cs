@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.Rooms;
+
+namespace WebRtcChat.MediaSfu.Apis;
+
+/// <summary>What the call handlers need, injected as one <c>[AsParameters]</c> group.</summary>
+public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, RoomAccess Rooms, TimeProvider Time, IOptions<SfuOptions> Options)
+{
+    public Guid CallerId => HttpContext.User.GetUserId();
+
+    public Task<bool> IsRoomMemberAsync(Guid roomId, CancellationToken cancellationToken) =>
+        Rooms.IsMemberAsync(roomId, AccessToken(), cancellationToken);
+
+    /// <summary>The call, when it exists and the caller is a member of its room; otherwise null.</summary>
+    public async Task<CallRecord?> FindAsRoomMemberAsync(Guid callId, CancellationToken cancellationToken) =>
+        await Calls.GetAsync(callId) is { } call && await IsRoomMemberAsync(call.RoomId, cancellationToken) ? call : null;
+
+    public async Task<CallDto> ViewAsync(CallRecord call) =>
+        new(call.Id, call.RoomId, call.CreatedBy, call.CreatedAt, call.EndedAt,
+            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt)).ToList());
+
+    // Authentication accepted this request's bearer token (header, never a query string here), so it is there.
+    private string AccessToken() =>
+        HttpContext.Request.Headers[HeaderNames.Authorization].ToString()["Bearer ".Length..].Trim();
+}

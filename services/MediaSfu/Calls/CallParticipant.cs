@@ -1,0 +1,4 @@
+namespace WebRtcChat.MediaSfu.Calls;
+
+/// <summary>One user's presence in a call (one per user: joining again from another device replaces the first).</summary>
+public sealed record CallParticipant(Guid ParticipantId, Guid UserId, DateTimeOffset JoinedAt);

@@ -1,0 +1,8 @@
+namespace WebRtcChat.MediaSfu.Calls;
+
+public enum LeaveOutcome
+{
+    NotInCall,
+    Left,
+    LeftAndEnded,
+}

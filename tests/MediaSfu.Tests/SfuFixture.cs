@@ -1,0 +1,47 @@
+namespace WebRtcChat.MediaSfu.Tests;
+
+/// <summary>The real stores, Identity issuing tokens, Messaging owning the rooms, and MediaSfu asking it about membership.</summary>
+public sealed class SfuFixture : IAsyncLifetime
+{
+    private readonly TestInfrastructure infrastructure = new();
+    private readonly List<IAsyncDisposable> hosts = [];
+
+    public IdentityHost Identity { get; private set; } = null!;
+
+    public MessagingHost Messaging { get; private set; } = null!;
+
+    public ServiceFactory<MediaSfuApp> Sfu { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        Identity = await IdentityHost.StartAsync(infrastructure);
+        hosts.Add(Identity);
+        Messaging = await MessagingHost.StartAsync(infrastructure, Identity);
+        hosts.Add(Messaging);
+
+        var settings = ServiceSettings.For(infrastructure, string.Empty);
+        Identity.Trust(settings);
+        Messaging.Reference(settings);
+        Sfu = new ServiceFactory<MediaSfuApp>(settings);
+        hosts.Add(Sfu);
+    }
+
+    public Task<TestUser> RegisterAsync() => Identity.RegisterAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in Enumerable.Reverse(hosts))
+        {
+            await host.DisposeAsync();
+        }
+
+        await infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SfuCollection : ICollectionFixture<SfuFixture>
+{
+    public const string Name = "sfu";
+}
