@@ -28,13 +28,16 @@ internal sealed class ChannelDatagramTransport : DatagramTransport
         capacity = options.ReceiveQueueCapacity;
         sendLimit = options.MaxDatagramSize;
         channel.Received += OnReceived;
-        channel.Closed += End;
+        channel.Closed += OnChannelClosed;
     }
 
     /// <summary>Raised once when the transport ends: closed by DTLS (close_notify, fatal alert), aborted, or the channel closed.</summary>
     public event Action? Ended;
 
     public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>Whether the end came from the channel (the path is gone) rather than from DTLS or an abort.</summary>
+    public bool ChannelClosed { get; private set; }
 
     public bool HasPending
     {
@@ -133,12 +136,18 @@ internal sealed class ChannelDatagramTransport : DatagramTransport
         }
 
         channel.Received -= OnReceived;
-        channel.Closed -= End;
+        channel.Closed -= OnChannelClosed;
         Ended?.Invoke();
     }
 
     /// <summary>RFC 7983 §7: a first byte of 20 to 63 is DTLS; RTP, RTCP and the rest are someone else's.</summary>
     private static bool IsDtls(ReadOnlySpan<byte> datagram) => datagram.Length > 0 && datagram[0] is >= 20 and <= 63;
+
+    private void OnChannelClosed()
+    {
+        ChannelClosed = true;
+        End();
+    }
 
     private void OnReceived(ReadOnlySpan<byte> datagram)
     {

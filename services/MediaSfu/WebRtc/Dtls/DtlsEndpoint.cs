@@ -38,8 +38,6 @@ public sealed class DtlsEndpoint
         var setup = new DtlsPeerSetup(Certificate, expectedRemote, options);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.HandshakeTimeout);
-        var channelClosed = false;
-        transport.Ended += () => channelClosed = !deadline.IsCancellationRequested;
         await using var abort = deadline.Token.Register(transport.End);
 
         try
@@ -64,7 +62,7 @@ public sealed class DtlsEndpoint
         {
             transport.End();
             return deadline.IsCancellationRequested ? Interrupted(cancellationToken)
-                : channelClosed ? DtlsResult.Failed(DtlsFailure.Cancelled, "The datagram channel closed.")
+                : transport.ChannelClosed ? DtlsResult.Failed(DtlsFailure.Cancelled, "The datagram channel closed.")
                 : Explain(setup, e);
         }
         finally
