@@ -21,6 +21,8 @@ internal sealed class ChannelDatagramTransport : DatagramTransport
     private bool ended;
     private Action? onArrival;
     private long dropped;
+    private long malformed;
+    private CiphertextShape? ciphertext;
 
     public ChannelDatagramTransport(IDatagramChannel channel, DtlsOptions options)
     {
@@ -35,6 +37,9 @@ internal sealed class ChannelDatagramTransport : DatagramTransport
     public event Action? Ended;
 
     public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>DTLS-looking datagrams that no DTLS peer sends (see <see cref="DtlsRecordFilter"/>), dropped.</summary>
+    public long Malformed => Interlocked.Read(ref malformed);
 
     /// <summary>Whether the end came from the channel (the path is gone) rather than from DTLS or an abort.</summary>
     public bool ChannelClosed { get; private set; }
@@ -66,6 +71,15 @@ internal sealed class ChannelDatagramTransport : DatagramTransport
         if (waiting)
         {
             arrival();
+        }
+    }
+
+    /// <summary>From now on, encrypted records must fit the chosen cipher suite.</summary>
+    public void ExpectCiphertextOf(int cipherSuite)
+    {
+        lock (gate)
+        {
+            ciphertext = CiphertextShape.Of(cipherSuite);
         }
     }
 
@@ -161,6 +175,12 @@ internal sealed class ChannelDatagramTransport : DatagramTransport
         {
             if (ended)
             {
+                return;
+            }
+
+            if (!DtlsRecordFilter.IsPlausible(datagram, ciphertext))
+            {
+                Interlocked.Increment(ref malformed);
                 return;
             }
 

@@ -35,7 +35,7 @@ public sealed class DtlsEndpoint
         CertificateFingerprint expectedRemote, CancellationToken cancellationToken = default)
     {
         var transport = new ChannelDatagramTransport(channel, options);
-        var setup = new DtlsPeerSetup(Certificate, expectedRemote, options);
+        var setup = new DtlsPeerSetup(Certificate, expectedRemote, options, transport);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.HandshakeTimeout);
         await using var abort = deadline.Token.Register(transport.End);

@@ -9,7 +9,8 @@ namespace WebRtcChat.WebRtc.Dtls;
 /// What our DTLS client and server peers share: the policy (DTLS 1.2, ECDHE-ECDSA suites, SRTP profiles, timeout), the
 /// check of the remote certificate against the SDP fingerprint, and what the handshake produced or why it failed.
 /// </summary>
-internal sealed class DtlsPeerSetup(DtlsCertificate local, CertificateFingerprint expectedRemote, DtlsOptions options)
+internal sealed class DtlsPeerSetup(
+    DtlsCertificate local, CertificateFingerprint expectedRemote, DtlsOptions options, ChannelDatagramTransport transport)
 {
     /// <summary>
     /// What Chrome and Firefox offer for an ECDSA certificate and BouncyCastle implements, strongest first.
@@ -57,6 +58,8 @@ internal sealed class DtlsPeerSetup(DtlsCertificate local, CertificateFingerprin
 
         RemoteFingerprint = CertificateFingerprint.Of(der, expectedRemote.Algorithm);
     }
+
+    public void CipherSuiteChosen(int cipherSuite) => transport.ExpectCiphertextOf(cipherSuite);
 
     public SrtpProfile RequireProfile(SrtpProfile? negotiated, string detail) =>
         negotiated ?? throw Fail(DtlsFailure.NoCommonSrtpProfile, detail, AlertDescription.handshake_failure);

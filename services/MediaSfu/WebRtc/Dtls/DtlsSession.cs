@@ -44,6 +44,9 @@ public sealed class DtlsSession : IDisposable
     /// <summary>DTLS datagrams dropped because the receive queue was full.</summary>
     public long DatagramsDropped => transport.Dropped;
 
+    /// <summary>DTLS-looking datagrams dropped unread because no DTLS peer sends them.</summary>
+    public long MalformedDropped => transport.Malformed;
+
     /// <summary>The association ended: the peer sent close_notify or a fatal alert, we closed, or the path closed.</summary>
     public event Action? Closed;
 

@@ -21,7 +21,14 @@ internal sealed class DtlsSrtpClient(DtlsPeerSetup setup) : DefaultTlsClient(set
     {
         var extensions = TlsExtensionsUtilities.EnsureExtensionsInitialised(base.GetClientExtensions());
         TlsSrtpUtilities.AddUseSrtpExtension(extensions, SrtpProfileNegotiation.Offer(setup.Options.SrtpProfiles));
+        extensions.Remove(ExtensionType.encrypt_then_mac); // as on the server: see CiphertextShape
         return extensions;
+    }
+
+    public override void NotifySelectedCipherSuite(int selectedCipherSuite)
+    {
+        base.NotifySelectedCipherSuite(selectedCipherSuite);
+        setup.CipherSuiteChosen(selectedCipherSuite);
     }
 
     public override void ProcessServerExtensions(IDictionary<int, byte[]> serverExtensions)

@@ -25,6 +25,13 @@ internal sealed class DtlsSrtpServer(DtlsPeerSetup setup) : DefaultTlsServer(set
             "The client offered no SRTP profile we support.");
     }
 
+    public override int GetSelectedCipherSuite()
+    {
+        var suite = base.GetSelectedCipherSuite();
+        setup.CipherSuiteChosen(suite);
+        return suite;
+    }
+
     public override IDictionary<int, byte[]> GetServerExtensions()
     {
         var extensions = TlsExtensionsUtilities.EnsureExtensionsInitialised(base.GetServerExtensions());
@@ -41,6 +48,9 @@ internal sealed class DtlsSrtpServer(DtlsPeerSetup setup) : DefaultTlsServer(set
     public override void NotifyClientCertificate(Certificate clientCertificate) => setup.VerifyRemote(clientCertificate);
 
     public override void NotifyHandshakeComplete() => setup.Complete(m_context, selected);
+
+    // Only CBC suites would use it, and a fixed record layout keeps the ciphertext check simple (CiphertextShape).
+    protected override bool AllowEncryptThenMac() => false;
 
     protected override ProtocolVersion[] GetSupportedVersions() => DtlsPeerSetup.Versions;
 
