@@ -18,6 +18,7 @@ public sealed class DtlsEndpoint
     {
         Certificate = certificate;
         this.options = options ?? DtlsOptions.Default;
+        this.options.Validate();
         slots = new SemaphoreSlim(this.options.MaxConcurrentHandshakes);
     }
 

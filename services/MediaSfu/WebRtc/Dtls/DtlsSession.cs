@@ -16,6 +16,9 @@ public sealed class DtlsSession : IDisposable
     private readonly DtlsTransport dtls;
     private readonly ChannelDatagramTransport transport;
     private readonly byte[] readBuffer;
+
+    // BouncyCastle's DtlsTransport is not thread-safe: a read on the pool and Close from the caller take turns.
+    private readonly Lock turns = new();
     private int reading;
     private int closed;
 
@@ -60,7 +63,10 @@ public sealed class DtlsSession : IDisposable
 
         try
         {
-            dtls.Close();
+            lock (turns)
+            {
+                dtls.Close();
+            }
         }
         catch (IOException)
         {
@@ -89,7 +95,10 @@ public sealed class DtlsSession : IDisposable
             while (!IsClosed && transport.HasPending)
             {
                 // Application data (no data channels here) is read and discarded like any other record.
-                dtls.Receive(readBuffer, 0, readBuffer.Length, ReadWaitMillis);
+                lock (turns)
+                {
+                    dtls.Receive(readBuffer, 0, readBuffer.Length, ReadWaitMillis);
+                }
             }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
