@@ -55,6 +55,13 @@ public sealed class DtlsEndpoint
         try
         {
             var dtls = await OnDedicatedThread(() => Handshake(role, setup, transport)).ConfigureAwait(false);
+            await abort.DisposeAsync().ConfigureAwait(false);
+            if (transport.HasEnded)
+            {
+                // The deadline, the caller or the channel ended it just as the last flight went out.
+                return transport.ChannelClosed ? ChannelGone : Interrupted(cancellationToken);
+            }
+
             var session = new DtlsSession(role, setup.Keys!, setup.RemoteFingerprint!, dtls, transport);
             session.StartReading();
             return DtlsResult.Established(session);
@@ -63,7 +70,7 @@ public sealed class DtlsEndpoint
         {
             transport.End();
             return deadline.IsCancellationRequested ? Interrupted(cancellationToken)
-                : transport.ChannelClosed ? DtlsResult.Failed(DtlsFailure.Cancelled, "The datagram channel closed.")
+                : transport.ChannelClosed ? ChannelGone
                 : Explain(setup, e);
         }
         finally
@@ -100,6 +107,8 @@ public sealed class DtlsEndpoint
         thread.Start();
         return completion.Task;
     }
+
+    private static DtlsResult ChannelGone => DtlsResult.Failed(DtlsFailure.Cancelled, "The datagram channel closed.");
 
     private static DtlsResult Interrupted(CancellationToken cancellationToken) => cancellationToken.IsCancellationRequested
         ? DtlsResult.Failed(DtlsFailure.Cancelled, "The handshake was cancelled.")

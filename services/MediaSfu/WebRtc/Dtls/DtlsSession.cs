@@ -32,6 +32,10 @@ public sealed class DtlsSession : IDisposable
         this.transport = transport;
         readBuffer = new byte[dtls.GetReceiveLimit()];
         transport.Ended += OnEnded;
+        if (transport.HasEnded)
+        {
+            OnEnded();
+        }
     }
 
     public DtlsRole Role { get; }
@@ -101,9 +105,10 @@ public sealed class DtlsSession : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception)
         {
-            // A fatal alert from the peer or a failure of ours: BouncyCastle has already closed the transport.
+            // A fatal alert from the peer, or any failure while reading: the association is over (and an exception
+            // must not escape a thread-pool work item).
             transport.End();
         }
         finally
