@@ -67,6 +67,9 @@ public sealed class OpenSslInteropTests : IDisposable
         Assert.True(result.Succeeded, $"{result.Detail}\nopenssl:\n{client.Output}");
         Assert.Equal(expected, result.Session!.Keys.Profile);
         Assert.Equal(await client.ExportedKeyingMaterialAsync(Patience), Concatenated(result.Session.Keys));
+        // Chrome's pitfalls, as OpenSSL saw our server: ecdsa_sign requested, extended master secret on.
+        Assert.Contains("ECDSA sign", await client.WaitForLineAsync("Client Certificate Types", Patience), StringComparison.Ordinal);
+        Assert.Contains("yes", await client.WaitForLineAsync("Extended master secret", Patience), StringComparison.Ordinal);
     }
 
     [Fact]
