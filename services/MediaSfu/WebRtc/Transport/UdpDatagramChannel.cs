@@ -79,7 +79,7 @@ public sealed class UdpDatagramChannel : IDatagramChannel, IDisposable
             int length;
             try
             {
-                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, stopping.Token);
+                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, stopping.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
