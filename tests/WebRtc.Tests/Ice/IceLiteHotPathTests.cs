@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using WebRtcChat.WebRtc.Transport;
 
 namespace WebRtcChat.WebRtc.Tests.Ice;
