@@ -30,11 +30,11 @@ public sealed class SdpParserTests
         {
             Assert.Equal("UDP/TLS/RTP/SAVPF", media.Protocol);
             Assert.True(media.RtcpMux);
-            Assert.Equal("actpass", media.Setup);
+            Assert.Equal("actpass", media.Transport.Setup);
             Assert.Equal(MediaDirection.SendRecv, media.Direction);
-            Assert.NotNull(media.IceUfrag ?? offer.IceUfrag);
-            Assert.True((media.IcePwd ?? offer.IcePwd)!.Length >= 22);
-            Assert.Equal("sha-256", (media.Fingerprint ?? offer.Fingerprint)!.Algorithm);
+            Assert.NotNull(media.Transport.IceUfrag ?? offer.Transport.IceUfrag);
+            Assert.True((media.Transport.IcePwd ?? offer.Transport.IcePwd)!.Length >= 22);
+            Assert.Equal("sha-256", (media.Transport.Fingerprint ?? offer.Transport.Fingerprint)!.Algorithm);
             Assert.NotEmpty(media.Candidates);
             Assert.True(media.Ssrcs.Count > 0 || media.Rids.Count > 0, "a sending section names its sources by SSRC or by rid");
             Assert.NotNull(media.Msid);

@@ -23,15 +23,7 @@ public sealed class MediaDescription
 
     public MediaDirection? Direction { get; set; }
 
-    public string? IceUfrag { get; set; }
-
-    public string? IcePwd { get; set; }
-
-    public string? IceOptions { get; set; }
-
-    public SdpFingerprint? Fingerprint { get; set; }
-
-    public string? Setup { get; set; }
+    public SdpTransport Transport { get; } = new();
 
     /// <summary>a=rtcp: the raw value (port and optional address).</summary>
     public string? Rtcp { get; set; }

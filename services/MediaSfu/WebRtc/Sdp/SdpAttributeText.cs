@@ -41,4 +41,16 @@ internal static class SdpAttributeText
         var (algorithm, hex) = Pair(value, number, "fingerprint");
         return new SdpFingerprint(algorithm, hex);
     }
+
+    /// <summary>The direction a flag like a=sendonly names; any other attribute is kept in <paramref name="others"/>.</summary>
+    public static MediaDirection? DirectionOrOther(string name, string? value, List<SdpAttribute> others)
+    {
+        var direction = value is null ? MediaDirections.Parse(name) : null;
+        if (direction is null)
+        {
+            others.Add(new SdpAttribute(name, value));
+        }
+
+        return direction;
+    }
 }

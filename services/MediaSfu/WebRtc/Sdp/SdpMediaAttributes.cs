@@ -9,14 +9,14 @@ internal static class SdpMediaAttributes
     public static void Read(MediaDescription media, string attribute, int number)
     {
         var (name, value) = Split(attribute);
+        if (media.Transport.TryRead(name, value, number))
+        {
+            return;
+        }
+
         switch (name)
         {
             case "mid": media.Mid = Required(value, number, name); break;
-            case "ice-ufrag": media.IceUfrag = Required(value, number, name); break;
-            case "ice-pwd": media.IcePwd = Required(value, number, name); break;
-            case "ice-options": media.IceOptions = value; break;
-            case "fingerprint": media.Fingerprint = Fingerprint(value, number); break;
-            case "setup": media.Setup = Required(value, number, name); break;
             case "rtcp": media.Rtcp = Required(value, number, name); break;
             case "rtcp-mux": media.RtcpMux = true; break;
             case "rtcp-rsize": media.RtcpRsize = true; break;
@@ -32,16 +32,7 @@ internal static class SdpMediaAttributes
             case "ssrc-group": media.SsrcGroups.Add(SsrcGroup(value, number)); break;
             case "rid": media.Rids.Add(Rid(value, number)); break;
             default:
-                var direction = value is null ? MediaDirections.Parse(name) : null;
-                if (direction is not null)
-                {
-                    media.Direction = direction;
-                }
-                else
-                {
-                    media.OtherAttributes.Add(new SdpAttribute(name, value));
-                }
-
+                media.Direction = DirectionOrOther(name, value, media.OtherAttributes) ?? media.Direction;
                 break;
         }
     }

@@ -6,6 +6,11 @@ internal static class SdpSessionAttributes
     public static void Read(SessionDescription session, string attribute, int number)
     {
         var (name, value) = SdpAttributeText.Split(attribute);
+        if (session.Transport.TryRead(name, value, number))
+        {
+            return;
+        }
+
         switch (name)
         {
             case "group":
@@ -15,21 +20,6 @@ internal static class SdpSessionAttributes
             case "ice-lite":
                 session.IceLite = true;
                 break;
-            case "ice-ufrag":
-                session.IceUfrag = SdpAttributeText.Required(value, number, name);
-                break;
-            case "ice-pwd":
-                session.IcePwd = SdpAttributeText.Required(value, number, name);
-                break;
-            case "ice-options":
-                session.IceOptions = value;
-                break;
-            case "fingerprint":
-                session.Fingerprint = SdpAttributeText.Fingerprint(value, number);
-                break;
-            case "setup":
-                session.Setup = value;
-                break;
             case "msid-semantic":
                 session.MsidSemantic = value;
                 break;
@@ -37,16 +27,7 @@ internal static class SdpSessionAttributes
                 session.ExtmapAllowMixed = true;
                 break;
             default:
-                var direction = value is null ? MediaDirections.Parse(name) : null;
-                if (direction is not null)
-                {
-                    session.Direction = direction;
-                }
-                else
-                {
-                    session.OtherAttributes.Add(new SdpAttribute(name, value));
-                }
-
+                session.Direction = SdpAttributeText.DirectionOrOther(name, value, session.OtherAttributes) ?? session.Direction;
                 break;
         }
     }

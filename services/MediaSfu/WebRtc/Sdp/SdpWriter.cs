@@ -20,7 +20,7 @@ public static class SdpWriter
         }
 
         text.Flag("ice-lite", session.IceLite);
-        WriteTransport(text, session.IceUfrag, session.IcePwd, session.IceOptions, session.Fingerprint, session.Setup);
+        WriteTransport(text, session.Transport);
         text.Flag("extmap-allow-mixed", session.ExtmapAllowMixed);
         text.AttributeIf("msid-semantic", session.MsidSemantic);
         text.FlagIf(session.Direction?.ToSdp());
@@ -49,7 +49,7 @@ public static class SdpWriter
         }
 
         text.Flag("end-of-candidates", media.EndOfCandidates);
-        WriteTransport(text, media.IceUfrag, media.IcePwd, media.IceOptions, media.Fingerprint, media.Setup);
+        WriteTransport(text, media.Transport);
         text.AttributeIf("mid", media.Mid);
         foreach (var extmap in media.Extmaps)
         {
@@ -82,13 +82,13 @@ public static class SdpWriter
         }
     }
 
-    private static void WriteTransport(SdpText text, string? ufrag, string? pwd, string? options, SdpFingerprint? fingerprint, string? setup)
+    private static void WriteTransport(SdpText text, SdpTransport transport)
     {
-        text.AttributeIf("ice-ufrag", ufrag);
-        text.AttributeIf("ice-pwd", pwd);
-        text.AttributeIf("ice-options", options);
-        text.AttributeIf("fingerprint", fingerprint is null ? null : $"{fingerprint.Algorithm} {fingerprint.Value}");
-        text.AttributeIf("setup", setup);
+        text.AttributeIf("ice-ufrag", transport.IceUfrag);
+        text.AttributeIf("ice-pwd", transport.IcePwd);
+        text.AttributeIf("ice-options", transport.IceOptions);
+        text.AttributeIf("fingerprint", transport.Fingerprint is null ? null : $"{transport.Fingerprint.Algorithm} {transport.Fingerprint.Value}");
+        text.AttributeIf("setup", transport.Setup);
     }
 
     /// <summary>Codecs in the m= line's order (then any the line does not list): rtpmap, rtcp-fb, fmtp.</summary>

@@ -21,15 +21,7 @@ public sealed class SessionDescription
 
     public bool IceLite { get; set; }
 
-    public string? IceUfrag { get; set; }
-
-    public string? IcePwd { get; set; }
-
-    public string? IceOptions { get; set; }
-
-    public SdpFingerprint? Fingerprint { get; set; }
-
-    public string? Setup { get; set; }
+    public SdpTransport Transport { get; } = new();
 
     /// <summary>The raw text after "msid-semantic:" (Chrome writes a space first; kept as is).</summary>
     public string? MsidSemantic { get; set; }
