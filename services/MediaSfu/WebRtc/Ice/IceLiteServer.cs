@@ -44,9 +44,13 @@ public sealed class IceLiteServer : IDisposable
 
     public int SessionCount => byUfrag.Count;
 
+    /// <summary>Datagrams whose handling threw (a bug): the loop survived them; tests expect none.</summary>
+    internal long ReceiveFaults => loop.HandlerFaults;
+
     /// <summary>A new session with fresh random local credentials, for a peer whose SDP gave <paramref name="remote"/>.</summary>
     public IceLiteSession Register(IceCredentials remote)
     {
+        ArgumentNullException.ThrowIfNull(remote);
         while (true)
         {
             var session = new IceLiteSession(this, IceCredentials.Generate(), remote, time.GetTimestamp());
