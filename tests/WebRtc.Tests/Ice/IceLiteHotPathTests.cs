@@ -3,6 +3,11 @@ using Xunit.Abstractions;
 
 namespace WebRtcChat.WebRtc.Tests.Ice;
 
+/// <summary>Runs alone, so the thread-pool threads of the receive loop are not busy with other tests' work.</summary>
+[CollectionDefinition(nameof(IceLiteHotPathTests), DisableParallelization = true)]
+public sealed class IceLiteHotPathCollection;
+
+[Collection(nameof(IceLiteHotPathTests))]
 public sealed class IceLiteHotPathTests(ITestOutputHelper output)
 {
     private const int Warmup = 1000;

@@ -86,10 +86,10 @@ public sealed class IceLiteServerTests
     [Fact]
     public async Task Consent_checks_keep_a_session_open_past_the_timeout()
     {
-        using var ice = new IceLoopback(consentTimeout: TimeSpan.FromMilliseconds(400));
+        using var ice = new IceLoopback(consentTimeout: TimeSpan.FromSeconds(1));
         var (session, _) = await ice.ConnectAsync(new IceAgentOptions { ConsentInterval = TimeSpan.FromMilliseconds(100) });
 
-        await Task.Delay(1200);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
 
         Assert.False(session.IsClosed);
         Assert.Equal(1, ice.Server.SessionCount);
