@@ -157,7 +157,7 @@ public sealed class IceAgent : IDisposable
             if (transaction.Transmissions >= options.MaxTransmissions)
             {
                 Finish(transaction);
-                Fail(transaction.Pair);
+                Fail(transaction);
                 return;
             }
 
@@ -236,7 +236,7 @@ public sealed class IceAgent : IDisposable
             }
             else if (transaction.Purpose != CheckPurpose.Consent)
             {
-                Fail(transaction.Pair);
+                Fail(transaction);
             }
         }
     }
@@ -288,6 +288,12 @@ public sealed class IceAgent : IDisposable
                 return;
             }
 
+            // A consent request is not retransmitted; one still unanswered when the next is due is given up.
+            foreach (var unanswered in transactions.Values.Where(transaction => transaction.Purpose == CheckPurpose.Consent).ToList())
+            {
+                Finish(unanswered);
+            }
+
             Start(pairs.First(pair => ReferenceEquals(pair.Local.Loop, selected.Loop) && pair.Remote.Equals(selected.RemoteAddress)), CheckPurpose.Consent);
             consent?.Change(NextConsentDelay(), Timeout.InfiniteTimeSpan);
         }
@@ -301,14 +307,21 @@ public sealed class IceAgent : IDisposable
         transaction.Retransmission?.Dispose();
     }
 
-    private void Fail(CandidatePair pair)
+    private void Fail(StunTransaction transaction)
     {
-        if (pair.State != PairState.Succeeded)
+        transaction.Pair.State = PairState.Failed;
+        if (transaction.Purpose == CheckPurpose.Nomination)
         {
-            pair.State = PairState.Failed;
+            // The nominated pair stopped answering: nominate the next pair that passed its check, if any.
+            var next = pairs.FirstOrDefault(pair => pair.State == PairState.Succeeded);
+            nominating = next is not null;
+            if (next is not null)
+            {
+                Start(next, CheckPurpose.Nomination);
+            }
         }
 
-        if (selected is null && pairs.All(candidate => candidate.State == PairState.Failed))
+        if (selected is null && pairs.All(pair => pair.State == PairState.Failed))
         {
             selection.TrySetException(new IceFailedException($"All {pairs.Count} candidate pairs failed their connectivity checks."));
         }

@@ -31,7 +31,7 @@ public sealed class IceLiteServer : IDisposable
         byUfragSpan = byUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
         loop = new UdpReceiveLoop(new IPEndPoint(options.BindAddress, options.Port), OnDatagram);
         LocalEndPoint = loop.LocalEndPoint;
-        Candidate = IceCandidate.Host(new IPEndPoint(options.AdvertisedAddress ?? LocalEndPoint.Address, LocalEndPoint.Port));
+        Candidate = IceCandidate.Host(new IPEndPoint(options.AdvertisedAddress ?? AdvertisableAddress(LocalEndPoint.Address), LocalEndPoint.Port));
         consentSweep = this.time.CreateTimer(_ => CloseSessionsWithoutConsent(), null, options.ConsentSweepInterval, options.ConsentSweepInterval);
     }
 
@@ -192,6 +192,12 @@ public sealed class IceLiteServer : IDisposable
         byAddress[copy] = entry;
         return entry;
     }
+
+    /// <summary>Bound to all interfaces and nothing advertised: the first interface address, so the candidate is reachable.</summary>
+    private static IPAddress AdvertisableAddress(IPAddress bound) =>
+        bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any)
+            ? HostAddresses.Gather(includeNonLoopback: true).FirstOrDefault(address => !IPAddress.IsLoopback(address) && address.AddressFamily == AddressFamily.InterNetwork) ?? IPAddress.Loopback
+            : bound;
 
     private void CloseSessionsWithoutConsent()
     {

@@ -23,6 +23,9 @@ internal sealed class RemoteAddress(SocketAddress address, IceLiteSession sessio
     public static IPEndPoint ToEndPoint(SocketAddress address)
     {
         var template = new IPEndPoint(address.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        return (IPEndPoint)template.Create(address);
+        var endPoint = (IPEndPoint)template.Create(address);
+
+        // A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; peers know themselves by the IPv4 address.
+        return endPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port) : endPoint;
     }
 }

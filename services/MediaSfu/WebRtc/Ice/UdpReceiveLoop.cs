@@ -21,6 +21,12 @@ internal sealed class UdpReceiveLoop : IDisposable
     public UdpReceiveLoop(IPEndPoint bind, ReceivedFrom handler)
     {
         socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        if (bind.Address.Equals(IPAddress.IPv6Any))
+        {
+            // [::] serves IPv4 peers on the same port too.
+            socket.DualMode = true;
+        }
+
         socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
         this.handler = handler;
