@@ -13,6 +13,7 @@ internal delegate void ReceivedFrom(ReadOnlySpan<byte> datagram, SocketAddress f
 internal sealed class UdpReceiveLoop : IDisposable
 {
     private const int MaxDatagram = 2048;
+    private const int ReceiveBufferBytes = 4 * 1024 * 1024;
 
     private readonly Socket socket;
     private readonly ReceivedFrom handler;
@@ -27,6 +28,8 @@ internal sealed class UdpReceiveLoop : IDisposable
             socket.DualMode = true;
         }
 
+        // Every participant's media arrives on this one socket: room for bursts (the kernel caps it at net.core.rmem_max).
+        socket.ReceiveBufferSize = ReceiveBufferBytes;
         socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
         this.handler = handler;
