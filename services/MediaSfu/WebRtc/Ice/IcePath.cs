@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using WebRtcChat.WebRtc.Transport;
 
 namespace WebRtcChat.WebRtc.Ice;
