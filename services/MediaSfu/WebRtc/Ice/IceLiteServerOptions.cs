@@ -1,0 +1,22 @@
+using System.Net;
+
+namespace WebRtcChat.WebRtc.Ice;
+
+/// <summary>Where the ICE-lite server listens and what it tells peers.</summary>
+public sealed class IceLiteServerOptions
+{
+    /// <summary>The local address the one UDP socket binds to (0.0.0.0 for all interfaces).</summary>
+    public IPAddress BindAddress { get; set; } = IPAddress.Any;
+
+    /// <summary>The UDP port; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The address put in the host candidate, for NAT or cloud deployments; null advertises the bound address.</summary>
+    public IPAddress? AdvertisedAddress { get; set; }
+
+    /// <summary>RFC 7675: a session without a valid binding request for this long is closed.</summary>
+    public TimeSpan ConsentTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often sessions are checked for expired consent.</summary>
+    public TimeSpan ConsentSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
