@@ -23,6 +23,7 @@ declare -A packages=(
   [redis-server]="/usr/bin/redis-server"
   [rabbitmq-server]="/usr/lib/rabbitmq/bin/rabbitmq-server"
   [ffmpeg]="/usr/bin/ffprobe" # Messaging checks and measures voice messages and media attachments, and makes thumbnails
+  [openssl]="/usr/bin/openssl" # the WebRtc tests prove DTLS-SRTP interop against OpenSSL's s_server and s_client
 )
 if $with_browser; then
   packages[chromium]="/usr/bin/chromium"

@@ -1,0 +1,65 @@
+using WebRtcChat.WebRtc.Transport;
+
+namespace WebRtcChat.WebRtc.Tests.Dtls;
+
+public sealed class DtlsGarbageTests
+{
+    private const int DatagramsEachWay = 300;
+
+    [Fact]
+    public async Task A_handshake_completes_while_both_sides_receive_garbage_records()
+    {
+        using var pair = new LoopbackPair();
+        using var stop = new CancellationTokenSource();
+        var flooding = Task.WhenAll(FloodAsync(pair.A, 1, stop.Token), FloodAsync(pair.B, 2, stop.Token));
+
+        var (client, server) = await Peers.HandshakeAsync(pair, Peers.Alice(), Peers.Bob());
+        await stop.CancelAsync();
+        var sent = await flooding;
+
+        Assert.True(sent.Sum() > 0, "no garbage was sent during the handshake");
+        Assert.True(client.Succeeded, client.Detail);
+        Assert.True(server.Succeeded, server.Detail);
+        Assert.Equal(server.Session!.Keys.ClientKey, client.Session!.Keys.ClientKey);
+        Assert.True(client.Session.MalformedDropped + server.Session.MalformedDropped > 0, "no garbage was filtered");
+    }
+
+    [Fact]
+    public async Task Garbage_after_the_handshake_leaves_the_session_working()
+    {
+        using var pair = new LoopbackPair();
+        var (client, server) = await Peers.HandshakeAsync(pair, Peers.Alice(), Peers.Bob());
+        var serverClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Session!.Closed += () => serverClosed.TrySetResult();
+
+        var sent = await Task.WhenAll(FloodAsync(pair.A, 3, CancellationToken.None), FloodAsync(pair.B, 4, CancellationToken.None));
+        await Task.Delay(200);
+
+        Assert.Equal(2 * DatagramsEachWay, sent.Sum());
+        Assert.False(client.Session!.IsClosed);
+        Assert.False(server.Session.IsClosed);
+        Assert.True(client.Session.MalformedDropped > 0 && server.Session.MalformedDropped > 0, "garbage did not arrive");
+
+        // The session still reads real records: the client's close_notify reaches the server.
+        client.Session.Close();
+        await serverClosed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Sends garbage to the peer until cancelled or <see cref="DatagramsEachWay"/> are out; returns how many.</summary>
+    private static async Task<int> FloodAsync(IDatagramChannel channel, int seed, CancellationToken stop)
+    {
+        var garbage = new GarbageDatagrams(seed);
+        var sent = 0;
+        while (sent < DatagramsEachWay && !stop.IsCancellationRequested)
+        {
+            channel.Send(garbage.Next());
+            sent++;
+            if (sent % 10 == 0)
+            {
+                await Task.Delay(1, CancellationToken.None);
+            }
+        }
+
+        return sent;
+    }
+}
