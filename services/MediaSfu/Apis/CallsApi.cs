@@ -3,7 +3,7 @@ using WebRtcChat.MediaSfu.Calls;
 
 namespace WebRtcChat.MediaSfu.Apis;
 
-/// <summary>Group calls (seed API): create a room's call, read it, leave it. Only members of the call's room see it.</summary>
+/// <summary>Group calls (seed API): create a room's call, read it, join it (<see cref="MediaApi"/>), leave it. Only members of the call's room see it.</summary>
 public static class CallsApi
 {
     public static RouteGroupBuilder MapCalls(this IEndpointRouteBuilder app)
@@ -12,6 +12,7 @@ public static class CallsApi
         group.MapPost("/group", CreateGroupAsync);
         group.MapGet("/{callId:guid}", GetAsync);
         group.MapPost("/{callId:guid}/leave", LeaveAsync);
+        group.MapMedia();
         return group;
     }
 
@@ -41,7 +42,7 @@ public static class CallsApi
             : CallProblems.CallNotFound();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveAsync(
-        Guid callId, [AsParameters] CallServices services, CancellationToken cancellationToken)
+        Guid callId, CallNegotiator negotiator, [AsParameters] CallServices services, CancellationToken cancellationToken)
     {
         if (await services.FindAsRoomMemberAsync(callId, cancellationToken) is not { } call)
         {
@@ -49,6 +50,7 @@ public static class CallsApi
         }
 
         var outcome = await services.Calls.LeaveAsync(call, services.CallerId, services.Time.GetUtcNow());
+        negotiator.Disconnect(call.Id, services.CallerId);
         return outcome == LeaveOutcome.NotInCall ? CallProblems.NotInCall() : TypedResults.NoContent();
     }
 }
