@@ -1,15 +1,11 @@
-using Xunit.Abstractions;
 using WebRtcChat.WebRtc.Transport;
+using Xunit.Abstractions;
 
 namespace WebRtcChat.WebRtc.Tests.Ice;
 
-/// <summary>Runs alone: it reads the process-wide allocation counter.</summary>
-[CollectionDefinition(nameof(IceLiteHotPathTests), DisableParallelization = true)]
-public sealed class IceLiteHotPathCollection;
-
-[Collection(nameof(IceLiteHotPathTests))]
 public sealed class IceLiteHotPathTests(ITestOutputHelper output)
 {
+    private const int Warmup = 1000;
     private const int Datagrams = 20_000;
 
     [Fact]
@@ -17,37 +13,80 @@ public sealed class IceLiteHotPathTests(ITestOutputHelper output)
     {
         using var ice = new IceLoopback();
         var (session, path) = await ice.ConnectAsync();
-        var received = 0;
-        session.Received += _ => Interlocked.Increment(ref received);
+        var meter = new ReceiveLoopAllocations();
+        session.Received += _ => meter.Delivered();
         byte[] datagram = [0x80, 0x60, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1];
-        SendAndWait(path, datagram, 1000, () => Volatile.Read(ref received));
+        SendAndWait(path, datagram, Warmup, meter);
+        meter.Reset();
 
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        SendAndWait(path, datagram, Datagrams, () => Volatile.Read(ref received) - 1000);
-        var perDatagram = (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / Datagrams;
+        SendAndWait(path, datagram, Datagrams, meter);
 
-        output.WriteLine($"{perDatagram:F2} bytes allocated per routed datagram (whole process)");
-
-        // Whole-process count (test runner, timers, the sending side included); one boxed object per datagram would be ≥ 24 bytes.
-        Assert.True(perDatagram < 8, $"{perDatagram:F1} bytes allocated per datagram");
+        output.WriteLine($"{meter.AllocationFree} of {meter.Samples} routed datagrams allocated nothing; mean {meter.BytesPerDatagram:F3} bytes");
+        Assert.True(meter.Samples > Datagrams / 10, $"only {meter.Samples} consecutive deliveries on one thread");
+        Assert.True(meter.AllocationFree > meter.Samples * 0.9, $"only {meter.AllocationFree} of {meter.Samples} datagrams were routed without allocating");
     }
 
-    /// <summary>Sends in steps the receiver keeps up with, waiting without allocating (so the count measures the route).</summary>
-    private static void SendAndWait(IDatagramChannel sender, byte[] datagram, int count, Func<int> delivered)
+    /// <summary>Sends in steps the receiver keeps up with (so the socket buffer never overflows), waiting without allocating.</summary>
+    private static void SendAndWait(IDatagramChannel sender, byte[] datagram, int count, ReceiveLoopAllocations meter)
     {
+        var start = meter.Count;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
             sender.Send(datagram);
-            while (delivered() < i + 1 - 64 || (i == count - 1 && delivered() < count))
+            while (meter.Count - start < i + 1 - 64 || (i == count - 1 && meter.Count - start < count))
             {
                 if (stopwatch.Elapsed > Eventually.Patience)
                 {
-                    Assert.Fail($"{delivered()} of {i + 1} datagrams delivered");
+                    Assert.Fail($"{meter.Count - start} of {i + 1} datagrams delivered");
                 }
 
                 Thread.Sleep(0);
             }
+        }
+    }
+
+    /// <summary>
+    /// What the receive loop allocates between two deliveries on the same thread: the receive, demultiplexing and lookup of
+    /// one datagram. A pool thread may run the test host's own work in between (that shows up as rare large deltas), so the
+    /// verdict is how many deltas are zero, not their mean.
+    /// </summary>
+    private sealed class ReceiveLoopAllocations
+    {
+        private int count;
+        private int lastThread;
+        private long lastAllocated;
+        private long bytes;
+
+        public long AllocationFree { get; private set; }
+
+        public int Count => Volatile.Read(ref count);
+
+        public long Samples { get; private set; }
+
+        public double BytesPerDatagram => (double)bytes / Samples;
+
+        public void Delivered()
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var thread = Environment.CurrentManagedThreadId;
+            if (thread == lastThread)
+            {
+                bytes += allocated - lastAllocated;
+                Samples++;
+                AllocationFree += allocated == lastAllocated ? 1 : 0;
+            }
+
+            lastThread = thread;
+            lastAllocated = GC.GetAllocatedBytesForCurrentThread();
+            Interlocked.Increment(ref count);
+        }
+
+        public void Reset()
+        {
+            bytes = 0;
+            Samples = 0;
+            AllocationFree = 0;
         }
     }
 }

@@ -70,9 +70,10 @@ internal sealed class UdpReceiveLoop : IDisposable
             int length;
             try
             {
-                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token);
+                // No token: registering one per pending receive allocates; disposing the socket ends the receive instead.
+                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
             {
                 // ICMP port-unreachable surfaces as a SocketException on Linux; only a stop ends the loop.
                 continue;
