@@ -20,15 +20,15 @@ public readonly ref struct ReceiverReport
     public static bool TryParse(RtcpPacket packet, out ReceiverReport report)
     {
         report = default;
-        var body = packet.Body;
-        var blocksLength = packet.Count * ReportBlock.Length;
-        if (packet.Type != RtcpPacketType.ReceiverReport || body.Length < FixedLength + blocksLength)
+        if (!ReportBlockList.TryRead(packet, RtcpPacketType.ReceiverReport, FixedLength, out var blocks))
         {
             return false;
         }
 
+        var body = packet.Body;
+
         report = new ReceiverReport(
-            BinaryPrimitives.ReadUInt32BigEndian(body), new ReportBlockList(body.Slice(FixedLength, blocksLength)));
+            BinaryPrimitives.ReadUInt32BigEndian(body), blocks);
         return true;
     }
 

@@ -29,12 +29,12 @@ public readonly ref struct SenderReport
     public static bool TryParse(RtcpPacket packet, out SenderReport report)
     {
         report = default;
-        var body = packet.Body;
-        var blocksLength = packet.Count * ReportBlock.Length;
-        if (packet.Type != RtcpPacketType.SenderReport || body.Length < FixedLength + blocksLength)
+        if (!ReportBlockList.TryRead(packet, RtcpPacketType.SenderReport, FixedLength, out var blocks))
         {
             return false;
         }
+
+        var body = packet.Body;
 
         var info = new SenderInfo(
             BinaryPrimitives.ReadUInt64BigEndian(body[4..]),
@@ -42,7 +42,7 @@ public readonly ref struct SenderReport
             BinaryPrimitives.ReadUInt32BigEndian(body[16..]),
             BinaryPrimitives.ReadUInt32BigEndian(body[20..]));
         report = new SenderReport(
-            BinaryPrimitives.ReadUInt32BigEndian(body), info, new ReportBlockList(body.Slice(FixedLength, blocksLength)));
+            BinaryPrimitives.ReadUInt32BigEndian(body), info, blocks);
         return true;
     }
 
