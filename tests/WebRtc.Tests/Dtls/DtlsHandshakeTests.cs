@@ -98,6 +98,23 @@ public sealed class DtlsHandshakeTests
     }
 
     [Fact]
+    public async Task Lost_flights_are_retransmitted_on_the_dtls_timer_and_the_handshake_completes()
+    {
+        using var pair = new LoopbackPair();
+        var clientPath = new LossyChannel(pair.A, lost: 1); // the first ClientHello
+        var serverPath = new LossyChannel(pair.B, lost: 2); // the first answer to it, and then some
+        var (client, server) = (Peers.Alice(), Peers.Bob());
+
+        var serving = server.HandshakeAsync(serverPath, DtlsRole.Server, client.Certificate.Fingerprint);
+        var connecting = client.HandshakeAsync(clientPath, DtlsRole.Client, server.Certificate.Fingerprint);
+        var results = await Task.WhenAll(connecting, serving).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.All(results, result => Assert.True(result.Succeeded, result.Detail));
+        Assert.Equal((1, 2), (clientPath.Lost, serverPath.Lost));
+        Assert.Equal(results[1].Session!.Keys.ClientKey, results[0].Session!.Keys.ClientKey);
+    }
+
+    [Fact]
     public async Task A_handshake_with_a_silent_peer_times_out_and_frees_its_thread()
     {
         using var pair = new LoopbackPair();

@@ -44,6 +44,8 @@ internal sealed class ChannelDatagramTransport : DatagramTransport
     /// <summary>Whether the end came from the channel (the path is gone) rather than from DTLS or an abort.</summary>
     public bool ChannelClosed { get; private set; }
 
+    public bool HasEnded => Volatile.Read(ref ended);
+
     public bool HasPending
     {
         get

@@ -18,6 +18,7 @@ public sealed class DtlsEndpoint
     {
         Certificate = certificate;
         this.options = options ?? DtlsOptions.Default;
+        this.options.Validate();
         slots = new SemaphoreSlim(this.options.MaxConcurrentHandshakes);
     }
 
@@ -54,6 +55,13 @@ public sealed class DtlsEndpoint
         try
         {
             var dtls = await OnDedicatedThread(() => Handshake(role, setup, transport)).ConfigureAwait(false);
+            await abort.DisposeAsync().ConfigureAwait(false);
+            if (transport.HasEnded)
+            {
+                // The deadline, the caller or the channel ended it just as the last flight went out.
+                return transport.ChannelClosed ? ChannelGone : Interrupted(cancellationToken);
+            }
+
             var session = new DtlsSession(role, setup.Keys!, setup.RemoteFingerprint!, dtls, transport);
             session.StartReading();
             return DtlsResult.Established(session);
@@ -62,7 +70,7 @@ public sealed class DtlsEndpoint
         {
             transport.End();
             return deadline.IsCancellationRequested ? Interrupted(cancellationToken)
-                : transport.ChannelClosed ? DtlsResult.Failed(DtlsFailure.Cancelled, "The datagram channel closed.")
+                : transport.ChannelClosed ? ChannelGone
                 : Explain(setup, e);
         }
         finally
@@ -99,6 +107,8 @@ public sealed class DtlsEndpoint
         thread.Start();
         return completion.Task;
     }
+
+    private static DtlsResult ChannelGone => DtlsResult.Failed(DtlsFailure.Cancelled, "The datagram channel closed.");
 
     private static DtlsResult Interrupted(CancellationToken cancellationToken) => cancellationToken.IsCancellationRequested
         ? DtlsResult.Failed(DtlsFailure.Cancelled, "The handshake was cancelled.")

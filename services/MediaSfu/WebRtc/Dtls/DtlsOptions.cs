@@ -24,4 +24,18 @@ public sealed record DtlsOptions
     public int HandshakeThreadStackSize { get; init; } = 256 * 1024;
 
     public static DtlsOptions Default { get; } = new();
+
+    /// <summary>Throws for settings no handshake could run with, naming the setting.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HandshakeTimeout, TimeSpan.Zero, nameof(HandshakeTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReceiveQueueCapacity, 1, nameof(ReceiveQueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDatagramSize, 256, nameof(MaxDatagramSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentHandshakes, 1, nameof(MaxConcurrentHandshakes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HandshakeThreadStackSize, 128 * 1024, nameof(HandshakeThreadStackSize));
+        if (SrtpProfiles.Count == 0 || SrtpProfiles.Any(profile => !Enum.IsDefined(profile)))
+        {
+            throw new ArgumentException("Name at least one SRTP profile, and only defined ones.", nameof(SrtpProfiles));
+        }
+    }
 }

@@ -16,6 +16,9 @@ public sealed class DtlsSession : IDisposable
     private readonly DtlsTransport dtls;
     private readonly ChannelDatagramTransport transport;
     private readonly byte[] readBuffer;
+
+    // BouncyCastle's DtlsTransport is not thread-safe: a read on the pool and Close from the caller take turns.
+    private readonly Lock turns = new();
     private int reading;
     private int closed;
 
@@ -29,6 +32,10 @@ public sealed class DtlsSession : IDisposable
         this.transport = transport;
         readBuffer = new byte[dtls.GetReceiveLimit()];
         transport.Ended += OnEnded;
+        if (transport.HasEnded)
+        {
+            OnEnded();
+        }
     }
 
     public DtlsRole Role { get; }
@@ -60,7 +67,10 @@ public sealed class DtlsSession : IDisposable
 
         try
         {
-            dtls.Close();
+            lock (turns)
+            {
+                dtls.Close();
+            }
         }
         catch (IOException)
         {
@@ -89,12 +99,16 @@ public sealed class DtlsSession : IDisposable
             while (!IsClosed && transport.HasPending)
             {
                 // Application data (no data channels here) is read and discarded like any other record.
-                dtls.Receive(readBuffer, 0, readBuffer.Length, ReadWaitMillis);
+                lock (turns)
+                {
+                    dtls.Receive(readBuffer, 0, readBuffer.Length, ReadWaitMillis);
+                }
             }
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception)
         {
-            // A fatal alert from the peer or a failure of ours: BouncyCastle has already closed the transport.
+            // A fatal alert from the peer, or any failure while reading: the association is over (and an exception
+            // must not escape a thread-pool work item).
             transport.End();
         }
         finally
