@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.Media;
 
 namespace WebRtcChat.MediaSfu.Apis;
 

@@ -10,6 +10,7 @@ public static class MediaApi
     {
         calls.MapPost("/{callId:guid}/join", JoinAsync);
         calls.MapPost("/{callId:guid}/participants/{participantId:guid}/offer", OfferAsync);
+        calls.MapGet("/{callId:guid}/stats", StatsAsync);
         return calls;
     }
 
@@ -51,6 +52,12 @@ public static class MediaApi
             ? Answer(callId, negotiation)
             : CallProblems.NotInCall();
     }
+
+    public static async Task<Results<Ok<CallStatsDto>, ProblemHttpResult>> StatsAsync(
+        Guid callId, SfuNode node, [AsParameters] CallServices services, CancellationToken cancellationToken) =>
+        await services.FindAsRoomMemberAsync(callId, cancellationToken) is null
+            ? CallProblems.CallNotFound()
+            : TypedResults.Ok(CallStatistics.Of(callId, node.FindCall(callId), services.Time.GetUtcNow()));
 
     private static Results<Ok<SdpAnswerDto>, ValidationProblem, ProblemHttpResult> Answer(Guid callId, Negotiation negotiation) => negotiation switch
     {

@@ -20,6 +20,7 @@ public static class MediaSfuExtensions
         builder.Services.AddSingleton<CallRegistry>();
         builder.Services.AddSingleton<SfuNode>();
         builder.Services.AddSingleton<CallNegotiator>();
+        builder.Services.AddHostedService<RtcpReporter>();
         builder.Services.AddHttpClient<RoomAccess>(http => http.BaseAddress = MessagingAddress(builder.Configuration));
         return builder;
     }

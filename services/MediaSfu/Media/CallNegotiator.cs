@@ -31,10 +31,10 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
             media.Find(earlier)?.Close();
         }
 
-        var peer = new MediaPeer(participantId, userId, node.Ice.Register(offer.Ice), media.FindTrack, time, options.Value.KeyframeRequestInterval);
+        var peer = new MediaPeer(media, participantId, userId, node.Ice.Register(offer.Ice), time, options.Value.KeyframeRequestInterval);
         media.Add(peer);
         peer.Closed += closed => _ = ForgetAsync(call, media, closed);
-        peer.Connected += connected => RequestKeyframesFor(media, connected);
+        peer.Connected += RequestKeyframesFor;
         var answer = SfuAnswer.Write(offer, media.Negotiate(peer, offer.Sections), peer, node);
         _ = ConnectAsync(peer, offer.Fingerprint);
         return Negotiation.Answered(participantId, answer);
@@ -79,9 +79,9 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         }
     }
 
-    private static void RequestKeyframesFor(MediaCall media, MediaPeer subscriber)
+    private static void RequestKeyframesFor(MediaPeer subscriber)
     {
-        foreach (var track in media.SubscribedBy(subscriber).Where(t => t.Kind == MediaKind.Video))
+        foreach (var track in subscriber.Receiving.Select(s => s.Track).Where(t => t.Kind == MediaKind.Video))
         {
             track.Publisher.RequestKeyframe(track.Ssrc);
         }

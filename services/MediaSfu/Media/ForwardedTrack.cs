@@ -4,7 +4,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// One publisher's audio or video stream (one SSRC) and everyone it is forwarded to. The subscriber list is replaced,
 /// never mutated, so the receive loop reads it without a lock.
 /// </summary>
-public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs)
+public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time)
 {
     private readonly Lock gate = new();
     private Subscription[] subscriptions = [];
@@ -22,6 +22,10 @@ public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssr
 
     /// <summary>The publisher's payload types and their codecs (e.g. 96 → "VP8/90000").</summary>
     public IReadOnlyDictionary<byte, string> PayloadCodecs { get; } = payloadCodecs;
+
+    public TrackReception Reception { get; } = new(ssrc, kind == MediaKind.Audio ? 48_000 : 90_000, time);
+
+    public RateMeter Rate { get; } = new();
 
     public long Packets => Interlocked.Read(ref packets);
 

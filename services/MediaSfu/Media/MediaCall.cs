@@ -7,7 +7,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// m-section a participant offers carries one other participant's track, kept on the same m-section across
 /// renegotiations; a new one gets a track nobody has given that participant yet (earliest publisher first).
 /// </summary>
-public sealed class MediaCall(Guid callId)
+public sealed class MediaCall(Guid callId, TimeProvider time)
 {
     private readonly ConcurrentDictionary<Guid, MediaPeer> peers = new();
     private readonly ConcurrentDictionary<Guid, Dictionary<string, Subscription>> subscriptionsByPeer = new();
@@ -60,12 +60,14 @@ public sealed class MediaCall(Guid callId)
             }
 
             subscriptionsByPeer.TryRemove(peer.ParticipantId, out _);
-            foreach (var subscriptions in subscriptionsByPeer.Values)
+            foreach (var (subscriberId, subscriptions) in subscriptionsByPeer)
             {
-                foreach (var (mid, subscription) in subscriptions.Where(s => s.Value.Track.Publisher == peer).ToList())
+                foreach (var (mid, _) in subscriptions.Where(s => s.Value.Track.Publisher == peer).ToList())
                 {
                     subscriptions.Remove(mid);
                 }
+
+                peers.GetValueOrDefault(subscriberId)?.Receive(subscriptions.Values);
             }
         }
     }
@@ -81,7 +83,7 @@ public sealed class MediaCall(Guid callId)
             var published = sections
                 .Where(s => s is { Sends: true, Stopped: false, Ssrc: not null })
                 .Select(s => peer.Published.FirstOrDefault(t => t.Ssrc == s.Ssrc)
-                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs))
+                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time))
                 .ToList();
             peer.Publish(published);
 
@@ -94,6 +96,7 @@ public sealed class MediaCall(Guid callId)
                 assignments.Add(new SectionAssignment(section, own, forwarded));
             }
 
+            peer.Receive(current.Values);
             return assignments;
         }
     }
@@ -135,14 +138,5 @@ public sealed class MediaCall(Guid callId)
         }
 
         return null;
-    }
-
-    /// <summary>The tracks <paramref name="subscriber"/> receives (to ask for key frames once it is connected).</summary>
-    public IReadOnlyList<ForwardedTrack> SubscribedBy(MediaPeer subscriber)
-    {
-        lock (planning)
-        {
-            return subscriptionsByPeer.TryGetValue(subscriber.ParticipantId, out var current) ? [.. current.Values.Select(s => s.Track)] : [];
-        }
     }
 }

@@ -18,24 +18,25 @@ public sealed class MediaPeer : IDisposable
     private const int BufferSize = 2048;
 
     private readonly IceLiteSession ice;
-    private readonly Func<uint, ForwardedTrack?> findTrack;
+    private readonly MediaCall call;
     private readonly TimeProvider time;
     private readonly TimeSpan keyframeInterval;
     private readonly byte[] inbound = new byte[BufferSize];
     private readonly byte[] outbound = new byte[BufferSize];
     private readonly Lock sendGate = new();
     private FrozenDictionary<uint, ForwardedTrack> published = FrozenDictionary<uint, ForwardedTrack>.Empty;
+    private Subscription[] receiving = [];
     private SrtpSession? srtp;
     private DtlsSession? dtls;
     private long lastKeyframeRequest;
     private int closed;
 
-    public MediaPeer(Guid participantId, Guid userId, IceLiteSession ice, Func<uint, ForwardedTrack?> findTrack, TimeProvider time, TimeSpan keyframeInterval)
+    public MediaPeer(MediaCall call, Guid participantId, Guid userId, IceLiteSession ice, TimeProvider time, TimeSpan keyframeInterval)
     {
         ParticipantId = participantId;
         UserId = userId;
         this.ice = ice;
-        this.findTrack = findTrack;
+        this.call = call;
         this.time = time;
         this.keyframeInterval = keyframeInterval;
         LocalSsrc = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
@@ -60,6 +61,9 @@ public sealed class MediaPeer : IDisposable
 
     public IEnumerable<ForwardedTrack> Published => published.Values;
 
+    /// <summary>The other participants' streams this one receives.</summary>
+    public IReadOnlyList<Subscription> Receiving => Volatile.Read(ref receiving);
+
     /// <summary>Raised once when the connection is gone (ICE consent lost, DTLS closed, or closed here).</summary>
     public event Action<MediaPeer>? Closed;
 
@@ -69,6 +73,9 @@ public sealed class MediaPeer : IDisposable
     /// <summary>The streams this participant sends, from its latest offer.</summary>
     public void Publish(IEnumerable<ForwardedTrack> tracks) =>
         Volatile.Write(ref published, tracks.ToFrozenDictionary(t => t.Ssrc));
+
+    /// <summary>The streams this participant receives, as the call's plan last settled them.</summary>
+    internal void Receive(IEnumerable<Subscription> subscriptions) => Volatile.Write(ref receiving, [.. subscriptions]);
 
     /// <summary>Completes the DTLS handshake as its server (we answer a=setup:passive); false when it failed.</summary>
     public async Task<DtlsResult> ConnectAsync(DtlsEndpoint endpoint, CertificateFingerprint remote, CancellationToken cancellationToken)
@@ -171,6 +178,49 @@ public sealed class MediaPeer : IDisposable
         }
     }
 
+    private void OnSenderReport(in SenderReport report)
+    {
+        if (published.TryGetValue(report.SenderSsrc, out var track))
+        {
+            track.Reception.SenderReported(report.Info.NtpTimestamp);
+        }
+
+        OnReportBlocks(report.ReportBlocks);
+    }
+
+    /// <summary>This participant, as a subscriber, reports how the streams we forward to it arrive.</summary>
+    private void OnReportBlocks(in ReportBlockList blocks)
+    {
+        var subscriptions = Volatile.Read(ref receiving);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            foreach (var subscription in subscriptions)
+            {
+                if (subscription.Track.Ssrc == block.Ssrc)
+                {
+                    subscription.Reported(block, time);
+                }
+            }
+        }
+    }
+
+    private void OnFeedback(in RtcpFeedback feedback)
+    {
+        if (PictureLossIndication.Matches(feedback))
+        {
+            call.FindTrack(feedback.MediaSsrc)?.Publisher.RequestKeyframe(feedback.MediaSsrc);
+        }
+        else if (FullIntraRequest.Matches(feedback))
+        {
+            for (var i = 0; i < FullIntraRequest.EntryCount(feedback); i++)
+            {
+                var ssrc = FullIntraRequest.GetEntry(feedback, i).Ssrc;
+                call.FindTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
+            }
+        }
+    }
+
     // RFC 5761 §4: with rtcp-mux, RTCP packet types 192-223 are told apart from RTP payload types by the second byte.
     private static bool IsRtcp(ReadOnlySpan<byte> packet) => packet[1] is >= 192 and <= 223;
 
@@ -197,6 +247,7 @@ public sealed class MediaPeer : IDisposable
         }
 
         track.Count(plain.Length);
+        track.Reception.Received(header.SequenceNumber, header.Timestamp);
         foreach (var subscription in track.Subscriptions)
         {
             subscription.Subscriber.Forward(plain, header, subscription);
@@ -235,22 +286,17 @@ public sealed class MediaPeer : IDisposable
         var reader = new RtcpCompoundReader(packet[..result.Length]);
         while (reader.TryRead(out var rtcp))
         {
-            if (!RtcpFeedback.TryParse(rtcp, out var feedback))
+            if (SenderReport.TryParse(rtcp, out var sender))
             {
-                continue;
+                OnSenderReport(sender);
             }
-
-            if (PictureLossIndication.Matches(feedback))
+            else if (ReceiverReport.TryParse(rtcp, out var receiver))
             {
-                findTrack(feedback.MediaSsrc)?.Publisher.RequestKeyframe(feedback.MediaSsrc);
+                OnReportBlocks(receiver.ReportBlocks);
             }
-            else if (FullIntraRequest.Matches(feedback))
+            else if (RtcpFeedback.TryParse(rtcp, out var feedback))
             {
-                for (var i = 0; i < FullIntraRequest.EntryCount(feedback); i++)
-                {
-                    var ssrc = FullIntraRequest.GetEntry(feedback, i).Ssrc;
-                    findTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
-                }
+                OnFeedback(feedback);
             }
         }
 

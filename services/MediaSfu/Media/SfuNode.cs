@@ -16,8 +16,9 @@ namespace WebRtcChat.MediaSfu.Media;
 public sealed class SfuNode : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, MediaCall> calls = new();
+    private readonly TimeProvider time;
 
-    public SfuNode(IOptions<SfuOptions> options)
+    public SfuNode(IOptions<SfuOptions> options, TimeProvider time)
     {
         var settings = options.Value;
         Ice = new IceLiteServer(new IceLiteServerOptions
@@ -28,15 +29,18 @@ public sealed class SfuNode : IDisposable
             ConsentTimeout = settings.ConsentTimeout,
         });
         Dtls = new DtlsEndpoint(DtlsCertificate.Generate());
+        this.time = time;
     }
 
     public IceLiteServer Ice { get; }
 
     public DtlsEndpoint Dtls { get; }
 
-    public MediaCall CallFor(Guid callId) => calls.GetOrAdd(callId, id => new MediaCall(id));
+    public MediaCall CallFor(Guid callId) => calls.GetOrAdd(callId, id => new MediaCall(id, time));
 
     public MediaCall? FindCall(Guid callId) => calls.GetValueOrDefault(callId);
+
+    public IEnumerable<MediaCall> Calls => calls.Values;
 
     /// <summary>Forgets a call's media once nobody is left in it.</summary>
     public void Release(MediaCall call)
