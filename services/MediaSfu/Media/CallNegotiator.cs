@@ -35,7 +35,7 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         media.Add(peer);
         peer.Closed += closed => _ = ForgetAsync(call, media, closed);
         peer.Connected += RequestKeyframesFor;
-        var answer = SfuAnswer.Write(offer, media.Negotiate(peer, offer.Sections), peer, node);
+        var answer = Answer(media, peer, offer);
         _ = ConnectAsync(peer, offer.Fingerprint);
         return Negotiation.Answered(participantId, answer);
     }
@@ -58,7 +58,13 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
             return Negotiation.Invalid("An ICE restart is not supported: leave and join again.");
         }
 
-        return Negotiation.Answered(participantId, SfuAnswer.Write(offer, media.Negotiate(peer, offer.Sections), peer, node));
+        return Negotiation.Answered(participantId, Answer(media, peer, offer));
+    }
+
+    private string Answer(MediaCall media, MediaPeer peer, ParticipantOffer offer)
+    {
+        var answer = SfuAnswer.Start(offer, peer.Ice.LocalCredentials, node);
+        return answer.Complete(media.Negotiate(peer, answer.Sections));
     }
 
     /// <summary>Closes <paramref name="userId"/>'s connection to the call on this node, if it has one.</summary>
