@@ -12,9 +12,13 @@ export class GroupCall extends EventTarget {
   #timer;
   #syncing = Promise.resolve();
 
-  constructor({ token, pollMilliseconds = 1000 }) {
+  #container;
+
+  /** `container`: where each participant's audio and video play (one video element per participant). */
+  constructor({ token, container, pollMilliseconds = 1000 }) {
     super();
     this.#token = token;
+    this.#container = container;
     this.pollMilliseconds = pollMilliseconds;
     this.streams = new Map(); // participant id -> MediaStream received
   }
@@ -92,6 +96,7 @@ export class GroupCall extends EventTarget {
         transceivers.video.stop();
         this.#remote.delete(id);
         this.streams.delete(id);
+        this.#container?.querySelector(`[data-participant="${id}"]`)?.remove();
         this.dispatchEvent(new CustomEvent('participantleft', { detail: id }));
         changed = true;
       }
@@ -110,7 +115,18 @@ export class GroupCall extends EventTarget {
       return;
     }
     this.streams.set(stream.id, stream);
+    this.#play(stream);
     this.dispatchEvent(new CustomEvent('participanttrack', { detail: { participantId: stream.id, track: event.track, stream } }));
+  }
+
+  #play(stream) {
+    if (!this.#container || this.#container.querySelector(`[data-participant="${stream.id}"]`)) {
+      return;
+    }
+    const video = document.createElement('video');
+    Object.assign(video, { autoplay: true, playsInline: true, srcObject: stream });
+    video.dataset.participant = stream.id;
+    this.#container.append(video);
   }
 
   async #api(method, path, body) {
