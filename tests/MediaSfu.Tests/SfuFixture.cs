@@ -1,6 +1,9 @@
 namespace WebRtcChat.MediaSfu.Tests;
 
-/// <summary>The real stores, Identity issuing tokens, Messaging owning the rooms, and MediaSfu asking it about membership.</summary>
+/// <summary>
+/// The real stores, Identity issuing tokens, Messaging owning the rooms, MediaSfu asking it about membership, and the
+/// gateway in front of them serving the web client (browsers reach everything through it, as users do).
+/// </summary>
 public sealed class SfuFixture : IAsyncLifetime
 {
     private readonly TestInfrastructure infrastructure = new();
@@ -11,6 +14,8 @@ public sealed class SfuFixture : IAsyncLifetime
     public MessagingHost Messaging { get; private set; } = null!;
 
     public ServiceFactory<MediaSfuApp> Sfu { get; private set; } = null!;
+
+    public Uri Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -25,6 +30,18 @@ public sealed class SfuFixture : IAsyncLifetime
         Messaging.Reference(settings);
         Sfu = new ServiceFactory<MediaSfuApp>(settings);
         hosts.Add(Sfu);
+        var sfuAddress = Sfu.ListenOnFreePort();
+
+        var (gateway, gatewayAddress) = GatewayHost.Start(
+            new Dictionary<string, Uri>(StringComparer.Ordinal)
+            {
+                ["identity"] = Identity.Address,
+                ["messaging"] = Messaging.Address,
+                ["mediasfu"] = sfuAddress,
+            },
+            fallback: sfuAddress);
+        hosts.Add(gateway);
+        Gateway = gatewayAddress;
     }
 
     public Task<TestUser> RegisterAsync() => Identity.RegisterAsync();

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.Media;
 using WebRtcChat.MediaSfu.Rooms;
 
 namespace WebRtcChat.MediaSfu.Apis;
 
 /// <summary>What the call handlers need, injected as one <c>[AsParameters]</c> group.</summary>
-public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, RoomAccess Rooms, TimeProvider Time, IOptions<SfuOptions> Options)
+public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, RoomAccess Rooms, SfuNode Node, TimeProvider Time, IOptions<SfuOptions> Options)
 {
     public Guid CallerId => HttpContext.User.GetUserId();
 
@@ -17,9 +18,15 @@ public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, R
     public async Task<CallRecord?> FindAsRoomMemberAsync(Guid callId, CancellationToken cancellationToken) =>
         await Calls.GetAsync(callId) is { } call && await IsRoomMemberAsync(call.RoomId, cancellationToken) ? call : null;
 
-    public async Task<CallDto> ViewAsync(CallRecord call) =>
-        new(call.Id, call.RoomId, call.CreatedBy, call.CreatedAt, call.EndedAt,
-            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt)).ToList());
+    public async Task<CallDto> ViewAsync(CallRecord call)
+    {
+        var media = Node.FindCall(call.Id);
+        return new(call.Id, call.RoomId, call.CreatedBy, call.CreatedAt, call.EndedAt,
+            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt, TracksOf(media, p.ParticipantId))).ToList());
+    }
+
+    private static List<TrackDto> TracksOf(MediaCall? media, Guid participantId) =>
+        media?.Find(participantId)?.Published.Select(t => new TrackDto(CallStatistics.KindName(t.Kind), t.TrackId)).ToList() ?? [];
 
     // Authentication accepted this request's bearer token (header, never a query string here), so it is there.
     private string AccessToken() =>

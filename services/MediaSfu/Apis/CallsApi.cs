@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.Media;
 
 namespace WebRtcChat.MediaSfu.Apis;
 
-/// <summary>Group calls (seed API): create a room's call, read it, leave it. Only members of the call's room see it.</summary>
+/// <summary>Group calls (seed API): create a room's call, read it, join it (<see cref="MediaApi"/>), leave it. Only members of the call's room see it.</summary>
 public static class CallsApi
 {
     public static RouteGroupBuilder MapCalls(this IEndpointRouteBuilder app)
@@ -12,6 +13,7 @@ public static class CallsApi
         group.MapPost("/group", CreateGroupAsync);
         group.MapGet("/{callId:guid}", GetAsync);
         group.MapPost("/{callId:guid}/leave", LeaveAsync);
+        group.MapMedia();
         return group;
     }
 
@@ -41,7 +43,7 @@ public static class CallsApi
             : CallProblems.CallNotFound();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveAsync(
-        Guid callId, [AsParameters] CallServices services, CancellationToken cancellationToken)
+        Guid callId, CallNegotiator negotiator, [AsParameters] CallServices services, CancellationToken cancellationToken)
     {
         if (await services.FindAsRoomMemberAsync(callId, cancellationToken) is not { } call)
         {
@@ -49,6 +51,7 @@ public static class CallsApi
         }
 
         var outcome = await services.Calls.LeaveAsync(call, services.CallerId, services.Time.GetUtcNow());
+        negotiator.Disconnect(call.Id, services.CallerId);
         return outcome == LeaveOutcome.NotInCall ? CallProblems.NotInCall() : TypedResults.NoContent();
     }
 }

@@ -7,4 +7,22 @@ public sealed class SfuOptions
 
     /// <summary>This node's name in the call registry (which node hosts a call's media).</summary>
     public string Node { get; set; } = Environment.MachineName;
+
+    /// <summary>The one UDP port all participants' media uses (ICE-lite); 0 takes a free port at start.</summary>
+    public int UdpPort { get; set; }
+
+    /// <summary>The address the UDP port binds to.</summary>
+    public string UdpBindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>
+    /// The address clients send media to (the candidate in every answer): set it behind NAT or in a cloud. By default
+    /// the first non-loopback IPv4 address of the machine, else loopback.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>A participant whose ICE consent checks stop for this long is gone (RFC 7675).</summary>
+    public TimeSpan ConsentTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shortest time between two key frame requests to one publisher.</summary>
+    public TimeSpan KeyframeRequestInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -1,5 +1,6 @@
 using WebRtcChat.MediaSfu.Apis;
 using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.Media;
 using WebRtcChat.MediaSfu.Rooms;
 
 namespace WebRtcChat.MediaSfu.Extensions;
@@ -17,6 +18,9 @@ public static class MediaSfuExtensions
         builder.AddDefaultAuthentication();
         builder.Services.AddOptions<SfuOptions>().BindConfiguration(SfuOptions.Section);
         builder.Services.AddSingleton<CallRegistry>();
+        builder.Services.AddSingleton<SfuNode>();
+        builder.Services.AddSingleton<CallNegotiator>();
+        builder.Services.AddHostedService<RtcpReporter>();
         builder.Services.AddHttpClient<RoomAccess>(http => http.BaseAddress = MessagingAddress(builder.Configuration));
         return builder;
     }

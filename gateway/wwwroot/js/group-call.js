@@ -1,0 +1,144 @@
+// A group call through the SFU, for the bundled web client (and the browser tests that drive it).
+// The client leads every negotiation: it offers its own audio and video once, and one receive-only audio and video
+// transceiver per other participant; the SFU answers, telling which participant each one carries (a=msid).
+// It follows the call's participants by polling GET /api/calls/{id} (the Presence hub also announces them).
+
+export class GroupCall extends EventTarget {
+  #token;
+  #pc;
+  #callId;
+  #participantId;
+  #remote = new Map(); // participant id -> { audio, video } transceivers
+  #timer;
+  #syncing = Promise.resolve();
+
+  #container;
+
+  /** `container`: where each participant's audio and video play (one video element per participant). */
+  constructor({ token, container, pollMilliseconds = 1000 }) {
+    super();
+    this.#token = token;
+    this.#container = container;
+    this.pollMilliseconds = pollMilliseconds;
+    this.streams = new Map(); // participant id -> MediaStream received
+  }
+
+  get callId() { return this.#callId; }
+  get participantId() { return this.#participantId; }
+  get peerConnection() { return this.#pc; }
+
+  /** Starts or joins the room's call, publishing the tracks of `stream`. */
+  async join(roomId, stream) {
+    const call = await this.#api('POST', '/api/calls/group', { roomId });
+    this.#callId = call.id;
+    this.#pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    for (const track of stream.getTracks()) {
+      this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    }
+    this.#pc.ontrack = event => this.#onTrack(event);
+    await this.#pc.setLocalDescription(await this.#pc.createOffer());
+    const joined = await this.#api('POST', `/api/calls/${this.#callId}/join`, { sdp: this.#pc.localDescription.sdp });
+    this.#participantId = joined.participantId;
+    await this.#pc.setRemoteDescription({ type: 'answer', sdp: joined.sdp });
+    await this.sync();
+    this.#timer = setInterval(() => this.sync().catch(error => this.dispatchEvent(new CustomEvent('error', { detail: error }))), this.pollMilliseconds);
+    return this;
+  }
+
+  /** Brings the transceivers in line with the call's participants and renegotiates when they changed. */
+  sync() {
+    this.#syncing = this.#syncing.then(() => this.#sync());
+    return this.#syncing;
+  }
+
+  /** What arrives from each other participant: video frames decoded and audio samples received so far. */
+  async receiving() {
+    const byMid = new Map();
+    (await this.#pc.getStats()).forEach(report => {
+      if (report.type === 'inbound-rtp') {
+        byMid.set(report.mid, report);
+      }
+    });
+    const result = {};
+    for (const [id, transceivers] of this.#remote) {
+      result[id] = {
+        framesDecoded: byMid.get(transceivers.video.mid)?.framesDecoded ?? 0,
+        totalSamplesReceived: byMid.get(transceivers.audio.mid)?.totalSamplesReceived ?? 0,
+      };
+    }
+    return result;
+  }
+
+  async leave() {
+    clearInterval(this.#timer);
+    if (this.#callId) {
+      await this.#api('POST', `/api/calls/${this.#callId}/leave`);
+    }
+    this.#pc?.close();
+  }
+
+  async #sync() {
+    const call = await this.#api('GET', `/api/calls/${this.#callId}`);
+    const others = call.participants.filter(p => p.participantId !== this.#participantId).map(p => p.participantId);
+    let changed = false;
+    for (const id of others) {
+      if (!this.#remote.has(id)) {
+        this.#remote.set(id, {
+          audio: this.#pc.addTransceiver('audio', { direction: 'recvonly' }),
+          video: this.#pc.addTransceiver('video', { direction: 'recvonly' }),
+        });
+        changed = true;
+      }
+    }
+    for (const [id, transceivers] of this.#remote) {
+      if (!others.includes(id)) {
+        transceivers.audio.stop();
+        transceivers.video.stop();
+        this.#remote.delete(id);
+        this.streams.delete(id);
+        this.#container?.querySelector(`[data-participant="${id}"]`)?.remove();
+        this.dispatchEvent(new CustomEvent('participantleft', { detail: id }));
+        changed = true;
+      }
+    }
+    if (changed) {
+      await this.#pc.setLocalDescription(await this.#pc.createOffer());
+      const answer = await this.#api('POST', `/api/calls/${this.#callId}/participants/${this.#participantId}/offer`, { sdp: this.#pc.localDescription.sdp });
+      await this.#pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    }
+    this.participants = others;
+  }
+
+  #onTrack(event) {
+    const [stream] = event.streams;
+    if (!stream) {
+      return;
+    }
+    this.streams.set(stream.id, stream);
+    this.#play(stream);
+    this.dispatchEvent(new CustomEvent('participanttrack', { detail: { participantId: stream.id, track: event.track, stream } }));
+  }
+
+  #play(stream) {
+    if (!this.#container || this.#container.querySelector(`[data-participant="${stream.id}"]`)) {
+      return;
+    }
+    const video = document.createElement('video');
+    Object.assign(video, { autoplay: true, playsInline: true, srcObject: stream });
+    video.dataset.participant = stream.id;
+    this.#container.append(video);
+  }
+
+  async #api(method, path, body) {
+    const response = await fetch(path, {
+      method,
+      headers: { 'Authorization': `Bearer ${this.#token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) {
+      const problem = await response.text();
+      throw new Error(`${method} ${path} answered ${response.status}: ${problem}`);
+    }
+    return response.status === 204 ? null : response.json();
+  }
+}

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.WebRtc.Dtls;
+
+namespace WebRtcChat.MediaSfu.Media;
+
+/// <summary>
+/// Turns participants' offers into answers and connections: a join registers the participant (replacing the same
+/// user's earlier device), opens its ICE session and starts the DTLS handshake in the background; a later offer from
+/// the same participant (more or fewer receive slots) keeps its transport and only changes what flows.
+/// </summary>
+public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, IOptions<SfuOptions> options, TimeProvider time, ILogger<CallNegotiator> logger)
+{
+    public async Task<Negotiation> JoinAsync(CallRecord call, Guid userId, string sdp)
+    {
+        if (!ParticipantOffer.TryParse(sdp, out var offer, out var problem))
+        {
+            return Negotiation.Invalid(problem);
+        }
+
+        var participantId = Guid.CreateVersion7(time.GetUtcNow());
+        var (joined, replaced) = await registry.JoinAsync(call.Id, new CallParticipant(participantId, userId, time.GetUtcNow()));
+        if (!joined)
+        {
+            return Negotiation.Ended();
+        }
+
+        var media = node.CallFor(call.Id);
+        if (replaced is { } earlier)
+        {
+            media.Find(earlier)?.Close();
+        }
+
+        var peer = new MediaPeer(media, participantId, userId, node.Ice.Register(offer.Ice), time, options.Value.KeyframeRequestInterval);
+        media.Add(peer);
+        peer.Closed += closed => _ = ForgetAsync(call, media, closed);
+        peer.Connected += RequestKeyframesFor;
+        var answer = Answer(media, peer, offer);
+        _ = ConnectAsync(peer, offer.Fingerprint);
+        return Negotiation.Answered(participantId, answer);
+    }
+
+    /// <summary>A connected participant's new offer (same transport); null when it is not in this call on this node.</summary>
+    public Negotiation? Renegotiate(Guid callId, Guid participantId, Guid userId, string sdp)
+    {
+        if (node.FindCall(callId) is not { } media || media.Find(participantId) is not { } peer || peer.UserId != userId || peer.IsClosed)
+        {
+            return null;
+        }
+
+        if (!ParticipantOffer.TryParse(sdp, out var offer, out var problem))
+        {
+            return Negotiation.Invalid(problem);
+        }
+
+        if (offer.Ice.Ufrag != peer.Ice.RemoteCredentials.Ufrag)
+        {
+            return Negotiation.Invalid("An ICE restart is not supported: leave and join again.");
+        }
+
+        return Negotiation.Answered(participantId, Answer(media, peer, offer));
+    }
+
+    private string Answer(MediaCall media, MediaPeer peer, ParticipantOffer offer)
+    {
+        var answer = SfuAnswer.Start(offer, peer.Ice.LocalCredentials, node);
+        return answer.Complete(media.Negotiate(peer, answer.Sections));
+    }
+
+    /// <summary>Closes <paramref name="userId"/>'s connection to the call on this node, if it has one.</summary>
+    public void Disconnect(Guid callId, Guid userId)
+    {
+        foreach (var peer in node.FindCall(callId)?.Peers.Where(p => p.UserId == userId) ?? [])
+        {
+            peer.Close();
+        }
+    }
+
+    private async Task ConnectAsync(MediaPeer peer, CertificateFingerprint fingerprint)
+    {
+        var result = await peer.ConnectAsync(node.Dtls, fingerprint, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            LogHandshakeFailed(peer.ParticipantId, result.Failure, result.Detail);
+        }
+    }
+
+    private static void RequestKeyframesFor(MediaPeer subscriber)
+    {
+        foreach (var track in subscriber.Receiving.Select(s => s.Track).Where(t => t.Kind == MediaKind.Video))
+        {
+            track.Publisher.RequestKeyframe(track.Ssrc);
+        }
+    }
+
+    private async Task ForgetAsync(CallRecord call, MediaCall media, MediaPeer peer)
+    {
+        media.Remove(peer);
+        node.Release(media);
+        try
+        {
+            await registry.LeaveAsync(call, peer.UserId, time.GetUtcNow(), peer.ParticipantId);
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            LogLeaveNotRecorded(e, peer.ParticipantId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DTLS with participant {ParticipantId} failed ({Failure}): {Detail}")]
+    private partial void LogHandshakeFailed(Guid participantId, DtlsFailure? failure, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Participant {ParticipantId} left, but the call registry could not record it")]
+    private partial void LogLeaveNotRecorded(Exception error, Guid participantId);
+}

@@ -1,0 +1,36 @@
+using WebRtcChat.MediaSfu.Apis;
+
+namespace WebRtcChat.MediaSfu.Media;
+
+/// <summary>A call's per participant and per track numbers on this node, for GET /api/calls/{id}/stats.</summary>
+public static class CallStatistics
+{
+    public static CallStatsDto Of(Guid callId, MediaCall? media, DateTimeOffset at) =>
+        new(callId, at, media?.Peers.OrderBy(p => p.ParticipantId).Select(Of).ToList() ?? []);
+
+    private static ParticipantStats Of(MediaPeer peer) => new(
+        peer.ParticipantId,
+        peer.UserId,
+        peer.IsConnected,
+        peer.Published.Select(Published).ToList(),
+        peer.Receiving.Select(Received).ToList(),
+        peer.Counters.SrtpFailures,
+        peer.Counters.UnknownSsrc);
+
+    private static PublishedTrackStats Published(ForwardedTrack track)
+    {
+        var (_, lost, jitter) = track.Reception.Snapshot();
+        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length);
+    }
+
+    private static ReceivedTrackStats Received(Subscription subscription)
+    {
+        var (fraction, jitter, rtt) = subscription.Feedback();
+        var track = subscription.Track;
+        return new ReceivedTrackStats(
+            track.Publisher.ParticipantId, KindName(track.Kind), track.Ssrc, subscription.Packets, subscription.Bytes,
+            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null);
+    }
+
+    public static string KindName(MediaKind kind) => kind == MediaKind.Audio ? "audio" : "video";
+}

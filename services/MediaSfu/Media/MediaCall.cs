@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+
+namespace WebRtcChat.MediaSfu.Media;
+
+/// <summary>
+/// The media of one call on this node: its participants' connections and who receives which track. Each receive-only
+/// m-section a participant offers carries one other participant's track, kept on the same m-section across
+/// renegotiations; a new one gets a track nobody has given that participant yet (earliest publisher first).
+/// </summary>
+public sealed class MediaCall(Guid callId, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<Guid, MediaPeer> peers = new();
+    private readonly ConcurrentDictionary<Guid, Dictionary<string, Subscription>> subscriptionsByPeer = new();
+    private readonly Lock planning = new();
+
+    public Guid CallId { get; } = callId;
+
+    public IReadOnlyCollection<MediaPeer> Peers => [.. peers.Values];
+
+    public bool IsEmpty => peers.IsEmpty;
+
+    public MediaPeer? Find(Guid participantId) => peers.GetValueOrDefault(participantId);
+
+    /// <summary>The forwarded track with this SSRC, from whichever participant publishes it.</summary>
+    public ForwardedTrack? FindTrack(uint ssrc)
+    {
+        foreach (var peer in peers.Values)
+        {
+            foreach (var track in peer.Published)
+            {
+                if (track.Ssrc == ssrc)
+                {
+                    return track;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public void Add(MediaPeer peer)
+    {
+        peers[peer.ParticipantId] = peer;
+        subscriptionsByPeer[peer.ParticipantId] = new Dictionary<string, Subscription>(StringComparer.Ordinal);
+    }
+
+    /// <summary>Removes a participant: its tracks stop reaching anyone and it stops receiving.</summary>
+    public void Remove(MediaPeer peer)
+    {
+        lock (planning)
+        {
+            if (!peers.TryRemove(new KeyValuePair<Guid, MediaPeer>(peer.ParticipantId, peer)))
+            {
+                return;
+            }
+
+            foreach (var track in peers.Values.SelectMany(p => p.Published))
+            {
+                track.Remove(peer);
+            }
+
+            subscriptionsByPeer.TryRemove(peer.ParticipantId, out _);
+            foreach (var (subscriberId, subscriptions) in subscriptionsByPeer)
+            {
+                foreach (var (mid, _) in subscriptions.Where(s => s.Value.Track.Publisher == peer).ToList())
+                {
+                    subscriptions.Remove(mid);
+                }
+
+                peers.GetValueOrDefault(subscriberId)?.Receive(subscriptions.Values);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="peer"/>'s latest offer: the tracks it publishes, and a track for each of its receive-only
+    /// m-sections. Returns what the answer must say about every section, in the offer's order.
+    /// </summary>
+    public IReadOnlyList<SectionAssignment> Negotiate(MediaPeer peer, IReadOnlyList<OfferedSection> sections)
+    {
+        lock (planning)
+        {
+            var published = sections
+                .Where(s => s is { Sends: true, Stopped: false, Ssrc: not null })
+                .Select(s => peer.Published.FirstOrDefault(t => t.Ssrc == s.Ssrc)
+                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time))
+                .ToList();
+            peer.Publish(published);
+
+            var current = subscriptionsByPeer.GetOrAdd(peer.ParticipantId, _ => new Dictionary<string, Subscription>(StringComparer.Ordinal));
+            var assignments = new List<SectionAssignment>(sections.Count);
+            foreach (var section in sections)
+            {
+                var own = published.FirstOrDefault(t => section.Ssrc is { } ssrc && t.Ssrc == ssrc && section.Sends && !section.Stopped);
+                var forwarded = section is { Receives: true, Stopped: false } ? Subscribe(peer, section, current) : Unsubscribe(peer, section.Mid, current);
+                assignments.Add(new SectionAssignment(section, own, forwarded));
+            }
+
+            peer.Receive(current.Values);
+            return assignments;
+        }
+    }
+
+    private ForwardedTrack? Subscribe(MediaPeer subscriber, OfferedSection section, Dictionary<string, Subscription> current)
+    {
+        if (current.TryGetValue(section.Mid, out var kept) && peers.ContainsKey(kept.Track.Publisher.ParticipantId))
+        {
+            return kept.Track;
+        }
+
+        var taken = current.Values.Select(s => s.Track).ToHashSet();
+        var next = peers.Values
+            .Where(p => p != subscriber)
+            .SelectMany(p => p.Published)
+            .FirstOrDefault(t => t.Kind == section.Kind && !taken.Contains(t));
+        if (next is null)
+        {
+            current.Remove(section.Mid);
+            return null;
+        }
+
+        var subscription = new Subscription(subscriber, next, section.Mid, PayloadMap.Between(next.PayloadCodecs, section.PayloadCodecs));
+        current[section.Mid] = subscription;
+        next.Add(subscription);
+        if (subscriber.IsConnected && next.Kind == MediaKind.Video)
+        {
+            next.Publisher.RequestKeyframe(next.Ssrc);
+        }
+
+        return next;
+    }
+
+    private static ForwardedTrack? Unsubscribe(MediaPeer subscriber, string mid, Dictionary<string, Subscription> current)
+    {
+        if (current.Remove(mid, out var gone))
+        {
+            gone.Track.Remove(subscriber);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace WebRtcChat.MediaSfu.Media;
+
+public enum MediaKind
+{
+    Audio,
+    Video,
+}

@@ -1,0 +1,308 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using WebRtcChat.WebRtc.Dtls;
+using WebRtcChat.WebRtc.Ice;
+using WebRtcChat.WebRtc.Rtcp;
+using WebRtcChat.WebRtc.Rtp;
+using WebRtcChat.WebRtc.Srtp;
+
+namespace WebRtcChat.MediaSfu.Media;
+
+/// <summary>
+/// One participant's connection to the SFU: its ICE-lite session, the DTLS handshake that keys SRTP, the streams it
+/// publishes and the packets it receives. Publishing runs on the ICE port's receive loop: decrypt once, then for each
+/// subscriber copy, rewrite, encrypt and send. Sending is serialized per peer (the loop and the RTCP timer both send).
+/// </summary>
+public sealed class MediaPeer : IDisposable
+{
+    private const int BufferSize = 2048;
+
+    private readonly IceLiteSession ice;
+    private readonly MediaCall call;
+    private readonly TimeProvider time;
+    private readonly TimeSpan keyframeInterval;
+    private readonly byte[] inbound = new byte[BufferSize];
+    private readonly byte[] outbound = new byte[BufferSize];
+    private readonly Lock sendGate = new();
+    private FrozenDictionary<uint, ForwardedTrack> published = FrozenDictionary<uint, ForwardedTrack>.Empty;
+    private Subscription[] receiving = [];
+    private SrtpSession? srtp;
+    private DtlsSession? dtls;
+    private long lastKeyframeRequest;
+    private int closed;
+
+    public MediaPeer(MediaCall call, Guid participantId, Guid userId, IceLiteSession ice, TimeProvider time, TimeSpan keyframeInterval)
+    {
+        ParticipantId = participantId;
+        UserId = userId;
+        this.ice = ice;
+        this.call = call;
+        this.time = time;
+        this.keyframeInterval = keyframeInterval;
+        LocalSsrc = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
+        ice.Received += OnDatagram;
+        ice.Closed += Close;
+    }
+
+    public Guid ParticipantId { get; }
+
+    public Guid UserId { get; }
+
+    public IceLiteSession Ice => ice;
+
+    /// <summary>The SSRC the SFU's own RTCP to this participant (keyframe requests, reports) is sent from.</summary>
+    public uint LocalSsrc { get; }
+
+    public PeerCounters Counters { get; } = new();
+
+    public bool IsConnected => Volatile.Read(ref srtp) is not null;
+
+    public bool IsClosed => Volatile.Read(ref closed) == 1;
+
+    public IEnumerable<ForwardedTrack> Published => published.Values;
+
+    /// <summary>The other participants' streams this one receives.</summary>
+    public IReadOnlyList<Subscription> Receiving => Volatile.Read(ref receiving);
+
+    /// <summary>Raised once when the connection is gone (ICE consent lost, DTLS closed, or closed here).</summary>
+    public event Action<MediaPeer>? Closed;
+
+    /// <summary>Raised once when SRTP keys are in place and media can flow.</summary>
+    public event Action<MediaPeer>? Connected;
+
+    /// <summary>The streams this participant sends, from its latest offer.</summary>
+    public void Publish(IEnumerable<ForwardedTrack> tracks) =>
+        Volatile.Write(ref published, tracks.ToFrozenDictionary(t => t.Ssrc));
+
+    /// <summary>The streams this participant receives, as the call's plan last settled them.</summary>
+    internal void Receive(IEnumerable<Subscription> subscriptions) => Volatile.Write(ref receiving, [.. subscriptions]);
+
+    /// <summary>Completes the DTLS handshake as its server (we answer a=setup:passive); false when it failed.</summary>
+    public async Task<DtlsResult> ConnectAsync(DtlsEndpoint endpoint, CertificateFingerprint remote, CancellationToken cancellationToken)
+    {
+        var result = await endpoint.HandshakeAsync(ice, DtlsRole.Server, remote, cancellationToken).ConfigureAwait(false);
+        if (result.Session is not { } session)
+        {
+            Close();
+            return result;
+        }
+
+        dtls = session;
+        session.Closed += Close;
+        Volatile.Write(ref srtp, SrtpSession.Create(session.Keys, isDtlsClient: false));
+        Connected?.Invoke(this);
+        return result;
+    }
+
+    /// <summary>Asks this publisher for a key frame of <paramref name="ssrc"/>, at most once per interval.</summary>
+    public void RequestKeyframe(uint ssrc)
+    {
+        var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref lastKeyframeRequest);
+        if (last != 0 && time.GetElapsedTime(last, now) < keyframeInterval || Interlocked.CompareExchange(ref lastKeyframeRequest, now, last) != last)
+        {
+            return;
+        }
+
+        SendRtcp(static (buffer, state) => PictureLossIndication.Write(buffer, state.LocalSsrc, state.Ssrc), (LocalSsrc, Ssrc: ssrc));
+    }
+
+    /// <summary>Encrypts and sends one RTCP packet that <paramref name="write"/> puts in the buffer.</summary>
+    public void SendRtcp<TState>(Func<Span<byte>, TState, int> write, TState state)
+    {
+        if (Volatile.Read(ref srtp) is not { } session)
+        {
+            return;
+        }
+
+        lock (sendGate)
+        {
+            var length = write(outbound, state);
+            var result = session.ProtectRtcp(outbound, length);
+            if (result.IsSuccess)
+            {
+                ice.Send(outbound.AsSpan(0, result.Length));
+            }
+        }
+    }
+
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref closed, 1) == 1)
+        {
+            return;
+        }
+
+        ice.Received -= OnDatagram;
+        dtls?.Close();
+        ice.Close();
+        lock (sendGate)
+        {
+            srtp?.Dispose();
+        }
+
+        Closed?.Invoke(this);
+    }
+
+    public void Dispose() => Close();
+
+    private void OnDatagram(ReadOnlySpan<byte> datagram)
+    {
+        // DTLS (first byte 20-63) is read by the DTLS session's own subscription; only RTP and RTCP (128-191) are ours.
+        if (datagram.Length < RtpHeader.FixedLength || datagram[0] < 128 || datagram[0] > 191)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref srtp) is not { } session)
+        {
+            Counters.ArrivedBeforeKeys();
+            return;
+        }
+
+        if (datagram.Length > inbound.Length)
+        {
+            Counters.MalformedPacket();
+            return;
+        }
+
+        datagram.CopyTo(inbound);
+        var packet = inbound.AsSpan(0, datagram.Length);
+        if (IsRtcp(packet))
+        {
+            OnRtcp(session, packet);
+        }
+        else
+        {
+            OnRtp(session, packet);
+        }
+    }
+
+    private void OnSenderReport(in SenderReport report)
+    {
+        if (published.TryGetValue(report.SenderSsrc, out var track))
+        {
+            track.Reception.SenderReported(report.Info.NtpTimestamp);
+        }
+
+        OnReportBlocks(report.ReportBlocks);
+    }
+
+    /// <summary>This participant, as a subscriber, reports how the streams we forward to it arrive.</summary>
+    private void OnReportBlocks(in ReportBlockList blocks)
+    {
+        var subscriptions = Volatile.Read(ref receiving);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            foreach (var subscription in subscriptions)
+            {
+                if (subscription.Track.Ssrc == block.Ssrc)
+                {
+                    subscription.Reported(block, time);
+                }
+            }
+        }
+    }
+
+    private void OnFeedback(in RtcpFeedback feedback)
+    {
+        if (PictureLossIndication.Matches(feedback))
+        {
+            call.FindTrack(feedback.MediaSsrc)?.Publisher.RequestKeyframe(feedback.MediaSsrc);
+        }
+        else if (FullIntraRequest.Matches(feedback))
+        {
+            for (var i = 0; i < FullIntraRequest.EntryCount(feedback); i++)
+            {
+                var ssrc = FullIntraRequest.GetEntry(feedback, i).Ssrc;
+                call.FindTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
+            }
+        }
+    }
+
+    // RFC 5761 §4: with rtcp-mux, RTCP packet types 192-223 are told apart from RTP payload types by the second byte.
+    private static bool IsRtcp(ReadOnlySpan<byte> packet) => packet[1] is >= 192 and <= 223;
+
+    private void OnRtp(SrtpSession session, Span<byte> packet)
+    {
+        var result = session.UnprotectRtp(packet);
+        if (!result.IsSuccess)
+        {
+            Counters.SrtpFailed();
+            return;
+        }
+
+        var plain = packet[..result.Length];
+        if (!RtpHeader.TryParse(plain, out var header))
+        {
+            Counters.MalformedPacket();
+            return;
+        }
+
+        if (!published.TryGetValue(header.Ssrc, out var track))
+        {
+            Counters.UnknownStream();
+            return;
+        }
+
+        track.Count(plain.Length);
+        track.Reception.Received(header.SequenceNumber, header.Timestamp);
+        foreach (var subscription in track.Subscriptions)
+        {
+            subscription.Subscriber.Forward(plain, header, subscription);
+        }
+    }
+
+    private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription)
+    {
+        var payloadType = subscription.PayloadTypes[header.PayloadType];
+        if (payloadType == 0 || Volatile.Read(ref srtp) is not { } session)
+        {
+            return;
+        }
+
+        lock (sendGate)
+        {
+            var length = ForwardedPacket.Write(outbound, packet, header, payloadType);
+            var result = session.ProtectRtp(outbound, length);
+            if (result.IsSuccess)
+            {
+                ice.Send(outbound.AsSpan(0, result.Length));
+                subscription.Count(length);
+            }
+        }
+    }
+
+    private void OnRtcp(SrtpSession session, Span<byte> packet)
+    {
+        var result = session.UnprotectRtcp(packet);
+        if (!result.IsSuccess)
+        {
+            Counters.SrtpFailed();
+            return;
+        }
+
+        var reader = new RtcpCompoundReader(packet[..result.Length]);
+        while (reader.TryRead(out var rtcp))
+        {
+            if (SenderReport.TryParse(rtcp, out var sender))
+            {
+                OnSenderReport(sender);
+            }
+            else if (ReceiverReport.TryParse(rtcp, out var receiver))
+            {
+                OnReportBlocks(receiver.ReportBlocks);
+            }
+            else if (RtcpFeedback.TryParse(rtcp, out var feedback))
+            {
+                OnFeedback(feedback);
+            }
+        }
+
+        if (reader.IsMalformed)
+        {
+            Counters.MalformedPacket();
+        }
+    }
+}

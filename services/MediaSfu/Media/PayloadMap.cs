@@ -1,0 +1,29 @@
+namespace WebRtcChat.MediaSfu.Media;
+
+/// <summary>
+/// Which payload type a subscriber expects for each payload type a publisher sends (the same codec may carry different
+/// numbers on the two legs); 0 means the subscriber did not negotiate that codec and the packet is not forwarded.
+/// </summary>
+public sealed class PayloadMap
+{
+    private readonly byte[] map = new byte[128];
+
+    /// <summary>Maps by codec name (e.g. "VP8/90000"): every publisher type whose codec the subscriber also has.</summary>
+    public static PayloadMap Between(IReadOnlyDictionary<byte, string> publisher, IReadOnlyDictionary<byte, string> subscriber)
+    {
+        var byCodec = subscriber.GroupBy(e => e.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Min(e => e.Key), StringComparer.OrdinalIgnoreCase);
+        var result = new PayloadMap();
+        foreach (var (type, codec) in publisher)
+        {
+            if (type < 128 && byCodec.TryGetValue(codec, out var theirs))
+            {
+                result.map[type] = theirs;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The subscriber's payload type for <paramref name="publisherType"/>, or 0 to drop the packet.</summary>
+    public byte this[byte publisherType] => map[publisherType & 0x7F];
+}

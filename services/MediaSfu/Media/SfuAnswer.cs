@@ -1,0 +1,93 @@
+using System.Globalization;
+using WebRtcChat.WebRtc.Ice;
+using WebRtcChat.WebRtc.Sdp;
+
+namespace WebRtcChat.MediaSfu.Media;
+
+/// <summary>
+/// The SFU's answer to one participant's offer, in two steps: the generic answer (codecs, extensions, transport) tells
+/// the call what each m-section can carry; once the call has settled who receives what, each receiving section names
+/// the stream it carries (a=msid: the publisher's participant id and track id; a=ssrc) or goes inactive.
+/// </summary>
+public sealed class SfuAnswer
+{
+    // Until the SFU answers transport-wide congestion feedback (Media-SFU part 2), a browser told to expect it would
+    // starve its own send rate; without it the browser keeps its start rate.
+    private const string TransportCc = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+
+    private readonly SessionDescription answer;
+
+    private SfuAnswer(SessionDescription answer, IReadOnlyList<OfferedSection> sections)
+    {
+        this.answer = answer;
+        Sections = sections;
+    }
+
+    /// <summary>Every m-section of the offer, in order, with what the generic answer accepted on it.</summary>
+    public IReadOnlyList<OfferedSection> Sections { get; }
+
+    public static SfuAnswer Start(ParticipantOffer offer, IceCredentials local, SfuNode node)
+    {
+        var fingerprint = node.Dtls.Certificate.Fingerprint.ToString().Split(' ', 2);
+        var endpoint = new SdpEndpoint(local, new SdpFingerprint(fingerprint[0], fingerprint[1]), [node.Ice.Candidate]);
+        var answer = SfuAnswerBuilder.Build(offer.Description, endpoint);
+        foreach (var media in answer.Media)
+        {
+            media.Extmaps.RemoveAll(extmap => extmap.Uri == TransportCc);
+            foreach (var codec in media.Codecs)
+            {
+                codec.Feedback.Remove("transport-cc");
+            }
+        }
+
+        return new SfuAnswer(answer, [.. offer.Description.Media.Zip(answer.Media, Section)]);
+    }
+
+    /// <summary>The answer's text once <paramref name="assignments"/> (one per section, in order) are known.</summary>
+    public string Complete(IReadOnlyList<SectionAssignment> assignments)
+    {
+        foreach (var (media, assignment) in answer.Media.Zip(assignments))
+        {
+            if (media.IsRejected)
+            {
+                continue;
+            }
+
+            var section = assignment.Section;
+            if (assignment.Forwarded is { } track)
+            {
+                var stream = track.Publisher.ParticipantId.ToString();
+                media.Direction = section.Sends ? MediaDirection.SendRecv : MediaDirection.SendOnly;
+                media.Msid = $"{stream} {track.TrackId}";
+                media.Ssrcs.Add(new SdpSsrcAttribute(track.Ssrc, "cname", stream));
+                media.Ssrcs.Add(new SdpSsrcAttribute(track.Ssrc, "msid", media.Msid));
+            }
+            else
+            {
+                media.Direction = section.Sends ? MediaDirection.RecvOnly : MediaDirection.Inactive;
+            }
+        }
+
+        return SdpWriter.Write(answer);
+    }
+
+    private static OfferedSection Section(MediaDescription offered, MediaDescription answered)
+    {
+        var direction = offered.Direction ?? MediaDirection.SendRecv;
+        return new OfferedSection(
+            offered.Mid ?? string.Empty,
+            offered.Kind == "audio" ? MediaKind.Audio : MediaKind.Video,
+            Sends: direction is MediaDirection.SendRecv or MediaDirection.SendOnly,
+            Receives: direction is MediaDirection.SendRecv or MediaDirection.RecvOnly,
+            Stopped: answered.IsRejected || offered.Kind is not ("audio" or "video"),
+            PrimarySsrc(offered),
+            offered.Msid?.Split(' ') is [_, var trackId] ? trackId : null,
+            answered.Codecs.Where(c => !c.Is("rtx")).ToDictionary(c => (byte)c.PayloadType, c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}/{c.ClockRate}")));
+    }
+
+    /// <summary>The media SSRC: the first of an FID (media + RTX) group, else the only one announced.</summary>
+    private static uint? PrimarySsrc(MediaDescription offered) =>
+        offered.SsrcGroups.FirstOrDefault(g => g.Semantics == "FID") is { Ssrcs: [var media, ..] } ? media
+        : offered.Ssrcs.Select(s => s.Ssrc).Distinct().ToList() is [var only] ? only
+        : null;
+}

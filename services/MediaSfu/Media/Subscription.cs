@@ -1,0 +1,72 @@
+using WebRtcChat.WebRtc.Rtcp;
+
+namespace WebRtcChat.MediaSfu.Media;
+
+/// <summary>
+/// <see cref="Subscriber"/> receives <see cref="Track"/> on its m-section <see cref="Mid"/>, with payload types mapped;
+/// what it reports back about that stream (loss, jitter, and the RTT our sender reports let us measure).
+/// </summary>
+public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, string mid, PayloadMap payloadTypes)
+{
+    private readonly Lock gate = new();
+    private long packets;
+    private long bytes;
+    private uint lastSenderReport;
+    private long lastSenderReportAt;
+    private ReportBlock? lastReport;
+    private double? roundTripMs;
+
+    public MediaPeer Subscriber { get; } = subscriber;
+
+    public ForwardedTrack Track { get; } = track;
+
+    public string Mid { get; } = mid;
+
+    public PayloadMap PayloadTypes { get; } = payloadTypes;
+
+    public RateMeter Rate { get; } = new();
+
+    public long Packets => Interlocked.Read(ref packets);
+
+    public long Bytes => Interlocked.Read(ref bytes);
+
+    internal void Count(int length)
+    {
+        Interlocked.Increment(ref packets);
+        Interlocked.Add(ref bytes, length);
+    }
+
+    /// <summary>We sent a sender report for this stream at <paramref name="ntpTimestamp"/>.</summary>
+    internal void SenderReportSent(ulong ntpTimestamp, long at)
+    {
+        lock (gate)
+        {
+            lastSenderReport = NtpTime.Middle32(ntpTimestamp);
+            lastSenderReportAt = at;
+        }
+    }
+
+    /// <summary>The subscriber reported on this stream; RTT = now − our SR's send time − the delay it held it (RFC 3550 §6.4.1).</summary>
+    internal void Reported(in ReportBlock block, TimeProvider time)
+    {
+        lock (gate)
+        {
+            lastReport = block;
+            if (block.LastSenderReport != 0 && block.LastSenderReport == lastSenderReport)
+            {
+                var rtt = time.GetElapsedTime(lastSenderReportAt).TotalMilliseconds - (block.DelaySinceLastSenderReport * 1000.0 / 65536);
+                roundTripMs = Math.Max(0, rtt);
+            }
+        }
+    }
+
+    public (double FractionLost, double JitterMs, double? RoundTripMs) Feedback()
+    {
+        lock (gate)
+        {
+            return lastReport is { } report
+                ? (report.FractionLost / 256.0, report.Jitter * 1000.0 / Track.Reception.ClockRate, roundTripMs)
+                : (0, 0, roundTripMs);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Buffers.Binary;
+using WebRtcChat.WebRtc.Rtcp;
+
+namespace WebRtcChat.MediaSfu.Tests;
+
+/// <summary>Our client stack and our SFU over loopback: DTLS, SRTP both ways, RTP forwarded byte for byte.</summary>
+[Collection(SfuCollection.Name)]
+public sealed class LoopbackForwardingTests(SfuFixture fixture)
+{
+    private readonly SfuClients clients = new(fixture);
+
+    [Fact]
+    public async Task A_publishers_packets_reach_a_subscriber_intact_and_its_keyframe_request_reaches_the_publisher()
+    {
+        var alice = await fixture.RegisterAsync();
+        var bob = await fixture.RegisterAsync();
+        var callId = await clients.CallAsync(alice, await fixture.Messaging.CreateGroupAsync(alice, bob));
+        using var publisher = await clients.JoinAsync(alice, callId, SfuClients.Publishing);
+        using var subscriber = await clients.JoinAsync(bob, callId, SfuClients.Receiving);
+        await clients.WaitConnectedAsync(alice, callId, participants: 2);
+        var stream = new RtpStream();
+        stream.Collect(subscriber);
+        var videoSsrc = publisher.SsrcOf("1");
+        var keyframeRequests = 0;
+        publisher.RtcpReceived += compound =>
+        {
+            var reader = new RtcpCompoundReader(compound);
+            while (reader.TryRead(out var packet))
+            {
+                if (RtcpFeedback.TryParse(packet, out var feedback) && PictureLossIndication.Matches(feedback) && feedback.MediaSsrc == videoSsrc)
+                {
+                    Interlocked.Increment(ref keyframeRequests);
+                }
+            }
+        };
+
+        await stream.SendAsync(publisher, videoSsrc, 300);
+        await stream.WaitForAllAsync();
+
+        Assert.Equal(stream.Sent.Count, stream.Received.Count);
+        foreach (var received in stream.Received)
+        {
+            var index = BinaryPrimitives.ReadInt32BigEndian(received.AsSpan(12));
+            Assert.Equal(stream.Sent[index], received);
+        }
+
+        Thread.Sleep(600); // the SFU asks a publisher for key frames at most every 500 ms
+        var before = Volatile.Read(ref keyframeRequests);
+        var pli = new byte[PictureLossIndication.Length];
+        PictureLossIndication.Write(pli, senderSsrc: 0x5EED, videoSsrc);
+        subscriber.SendRtcp(pli);
+        await WaitUntilAsync(() => Volatile.Read(ref keyframeRequests) > before);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 5 s");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using WebRtcChat.WebRtc.Client;
+using WebRtcChat.WebRtc.Rtp;
+using WebRtcChat.WebRtc.Sdp;
+
+namespace WebRtcChat.MediaSfu.Tests;
+
+/// <summary>Numbered VP8-typed RTP packets with random payloads, and what a receiver collected of them.</summary>
+public sealed class RtpStream
+{
+    private readonly Random random = new(7);
+
+    public List<byte[]> Sent { get; } = [];
+
+    public ConcurrentQueue<byte[]> Received { get; } = new();
+
+    public void Collect(ClientPeer receiver) => receiver.RtpReceived += packet => Received.Enqueue(packet.ToArray());
+
+    /// <summary>Sends <paramref name="count"/> packets of <paramref name="ssrc"/>, pacing them gently.</summary>
+    public async Task SendAsync(ClientPeer sender, uint ssrc, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var packet = new byte[RtpHeader.FixedLength + 900];
+            RtpPacketWriter.WriteFixedHeader(packet, SdpOfferBuilder.Vp8PayloadType, (ushort)(1000 + Sent.Count), (uint)(90 * Sent.Count), ssrc, marker: true);
+            random.NextBytes(packet.AsSpan(RtpHeader.FixedLength));
+            BinaryPrimitives.WriteInt32BigEndian(packet.AsSpan(RtpHeader.FixedLength), Sent.Count);
+            sender.SendRtp(packet);
+            Sent.Add(packet);
+            if (i % 20 == 19)
+            {
+                await Task.Delay(5);
+            }
+        }
+    }
+
+    public async Task WaitForAllAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Received.Count < Sent.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WebRtcChat.WebRtc.Client;
+using WebRtcChat.WebRtc.Sdp;
+
+namespace WebRtcChat.MediaSfu.Tests;
+
+/// <summary>Our own client stack joining calls through the SFU's API, as the load generator does.</summary>
+public sealed class SfuClients(SfuFixture fixture)
+{
+    public static readonly OfferedTrack[] Publishing = [new("audio", MediaDirection.SendOnly), new("video", MediaDirection.SendOnly)];
+
+    public static readonly OfferedTrack[] Receiving = [new("audio", MediaDirection.RecvOnly), new("video", MediaDirection.RecvOnly)];
+
+    /// <summary>The room's call (created or already live).</summary>
+    public async Task<Guid> CallAsync(TestUser user, Guid roomId)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        using var response = await http.SendAsync(user.Request(HttpMethod.Post, "/api/calls/group", JsonContent.Create(new { roomId })));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Joins <paramref name="callId"/> with a new client peer offering <paramref name="tracks"/>, connected when this returns.</summary>
+    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks)
+    {
+        var peer = new ClientPeer(tracks);
+        var (status, body) = await PostOfferAsync(user, callId, peer.OfferText);
+        Assert.Equal(HttpStatusCode.OK, status);
+        await peer.ConnectAsync(body.GetProperty("sdp").GetString()!).WaitAsync(TimeSpan.FromSeconds(15));
+        return peer;
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostOfferAsync(TestUser user, Guid callId, string sdp)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        using var response = await http.SendAsync(user.Request(HttpMethod.Post, $"/api/calls/{callId}/join", JsonContent.Create(new { sdp })));
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+    }
+
+    /// <summary>Waits until the SFU reports every participant of the call connected (DTLS done on its side too).</summary>
+    public async Task WaitConnectedAsync(TestUser user, Guid callId, int participants)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            using var response = await http.SendAsync(user.Request(HttpMethod.Get, $"/api/calls/{callId}/stats"));
+            var all = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray().ToList();
+            if (all.Count == participants && all.All(p => p.GetProperty("connected").GetBoolean()))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The SFU never saw every participant connected.");
+            await Task.Delay(50);
+        }
+    }
+}
