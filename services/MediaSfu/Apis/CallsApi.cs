@@ -14,6 +14,7 @@ public static class CallsApi
         group.MapGet("/{callId:guid}", GetAsync);
         group.MapPost("/{callId:guid}/leave", LeaveAsync);
         group.MapMedia();
+        group.MapWhip();
         return group;
     }
 

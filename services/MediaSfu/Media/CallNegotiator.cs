@@ -67,13 +67,19 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         return answer.Complete(media.Negotiate(peer, answer.Sections));
     }
 
-    /// <summary>Closes <paramref name="userId"/>'s connection to the call on this node, if it has one.</summary>
-    public void Disconnect(Guid callId, Guid userId)
+    /// <summary>
+    /// Closes <paramref name="userId"/>'s connection to the call on this node (only <paramref name="participantId"/>'s,
+    /// when given); false when there was none.
+    /// </summary>
+    public bool Disconnect(Guid callId, Guid userId, Guid? participantId = null)
     {
-        foreach (var peer in node.FindCall(callId)?.Peers.Where(p => p.UserId == userId) ?? [])
+        var peers = node.FindCall(callId)?.Peers.Where(p => p.UserId == userId && (participantId is null || p.ParticipantId == participantId)).ToList() ?? [];
+        foreach (var peer in peers)
         {
             peer.Close();
         }
+
+        return peers.Count > 0;
     }
 
     private async Task ConnectAsync(MediaPeer peer, CertificateFingerprint fingerprint)
