@@ -1,3 +1,13 @@
 using BenchmarkDotNet.Running;
+using WebRtcChat.Bench.WebRtc;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, WebRtcChat.Bench.WebRtc.BenchConfig.Create());
+// --output <file> writes the report (machine, date, command, load average, tables); the other arguments go to
+// BenchmarkDotNet (e.g. --filter '*Srtp*').
+var output = ResultsReport.TakeOutputArgument(ref args);
+var loadBefore = ResultsReport.LoadAverage();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create()).ToList();
+if (output is not null)
+{
+    ResultsReport.Write(output, summaries, loadBefore, ResultsReport.LoadAverage());
+    Console.WriteLine($"Report written to {output}");
+}

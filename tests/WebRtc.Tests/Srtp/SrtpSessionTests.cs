@@ -1,3 +1,4 @@
+using WebRtcChat.WebRtc.Rtp;
 using WebRtcChat.WebRtc.Srtp;
 
 namespace WebRtcChat.WebRtc.Tests.Srtp;
@@ -164,6 +165,23 @@ public sealed class SrtpSessionTests
         }
 
         Assert.Equal(0, pair.Server.Inbound.StreamCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void A_padded_packet_keeps_its_padding_through_srtp(SrtpProfile profile)
+    {
+        using var pair = new SrtpPair(profile);
+        var buffer = SrtpPair.RtpPacket(3);
+        buffer[0] |= 0x20;
+        buffer[SrtpPair.RtpLength() - 1] = 4; // the last 4 payload bytes are padding
+
+        var sent = pair.Client.ProtectRtp(buffer, SrtpPair.RtpLength());
+        var received = pair.Server.UnprotectRtp(buffer.AsSpan(0, sent.Length));
+
+        Assert.True(received.IsSuccess);
+        Assert.True(RtpHeader.TryParse(buffer.AsSpan(0, received.Length), out var header));
+        Assert.Equal((4, 96), (header.PaddingLength, header.PayloadLength));
     }
 
     [Fact]
