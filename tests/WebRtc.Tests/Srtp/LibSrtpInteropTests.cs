@@ -9,10 +9,8 @@ public sealed class LibSrtpInteropTests
     [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void Rtp_protected_by_us_is_accepted_by_libsrtp_and_the_other_way_round(SrtpProfile profile)
     {
-        var keys = RandomKeys(profile);
-        using var ours = SrtpSession.Create(keys, isDtlsClient: true);
-        using var theirsIn = new LibSrtp(profile, keys.ClientKey, keys.ClientSalt, outbound: false);
-        using var theirsOut = new LibSrtp(profile, keys.ServerKey, keys.ServerSalt, outbound: true);
+        using var peers = new Peers(profile, weAreDtlsClient: true);
+        var (ours, theirsIn, theirsOut) = (peers.Ours, peers.TheirsIn, peers.TheirsOut);
 
         for (var i = 0; i < 300; i++)
         {
@@ -36,10 +34,8 @@ public sealed class LibSrtpInteropTests
     [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void Rtcp_protected_by_us_is_accepted_by_libsrtp_and_the_other_way_round(SrtpProfile profile)
     {
-        var keys = RandomKeys(profile);
-        using var ours = SrtpSession.Create(keys, isDtlsClient: false);
-        using var theirsIn = new LibSrtp(profile, keys.ServerKey, keys.ServerSalt, outbound: false);
-        using var theirsOut = new LibSrtp(profile, keys.ClientKey, keys.ClientSalt, outbound: true);
+        using var peers = new Peers(profile, weAreDtlsClient: false);
+        var (ours, theirsIn, theirsOut) = (peers.Ours, peers.TheirsIn, peers.TheirsOut);
         var expected = SrtpPair.RtcpPacket()[..SrtpPair.RtcpLength];
 
         for (var i = 0; i < 20; i++)
@@ -57,10 +53,33 @@ public sealed class LibSrtpInteropTests
         }
     }
 
-    private static SrtpKeys RandomKeys(SrtpProfile profile)
+    /// <summary>Our session and libsrtp's two directions under the keys of one DTLS-SRTP handshake.</summary>
+    private sealed class Peers : IDisposable
     {
-        byte[] Random(int length) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
-        return new SrtpKeys(
-            profile, Random(profile.MasterKeyLength()), Random(profile.MasterSaltLength()), Random(profile.MasterKeyLength()), Random(profile.MasterSaltLength()));
+        public Peers(SrtpProfile profile, bool weAreDtlsClient)
+        {
+            byte[] Random(int length) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
+            var keys = new SrtpKeys(
+                profile, Random(profile.MasterKeyLength()), Random(profile.MasterSaltLength()), Random(profile.MasterKeyLength()), Random(profile.MasterSaltLength()));
+            var (ourKey, ourSalt, theirKey, theirSalt) = weAreDtlsClient
+                ? (keys.ClientKey, keys.ClientSalt, keys.ServerKey, keys.ServerSalt)
+                : (keys.ServerKey, keys.ServerSalt, keys.ClientKey, keys.ClientSalt);
+            Ours = SrtpSession.Create(keys, weAreDtlsClient);
+            TheirsIn = new LibSrtp(profile, ourKey, ourSalt, outbound: false);
+            TheirsOut = new LibSrtp(profile, theirKey, theirSalt, outbound: true);
+        }
+
+        public SrtpSession Ours { get; }
+
+        public LibSrtp TheirsIn { get; }
+
+        public LibSrtp TheirsOut { get; }
+
+        public void Dispose()
+        {
+            Ours.Dispose();
+            TheirsIn.Dispose();
+            TheirsOut.Dispose();
+        }
     }
 }
