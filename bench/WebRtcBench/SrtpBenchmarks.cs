@@ -8,7 +8,7 @@ namespace WebRtcChat.Bench.WebRtc;
 /// SRTP on a 1,200-byte packet. Unprotect needs a freshly protected packet each time (the replay window refuses
 /// repeats), so it is measured as protect + unprotect; unprotect alone is the difference.
 /// </summary>
-public class SrtpBenchmarks
+public class SrtpBenchmarks : IBenchmark
 {
     private SrtpSession client = null!;
     private SrtpSession server = null!;
