@@ -12,7 +12,10 @@ namespace WebRtcChat.Bench.WebRtc;
 /// </summary>
 internal static class CpuTimeRunner
 {
-    private const int Warmup = 50_000;
+    private const int MinWarmupOperations = 50_000;
+
+    // Long enough for the JIT to tier the code up (call counting starts after 100 ms without new tier-0 methods).
+    private static readonly TimeSpan MinWarmupTime = TimeSpan.FromSeconds(1);
     private const int Operations = 400_000;
 
     public static string Run()
@@ -38,7 +41,8 @@ internal static class CpuTimeRunner
     {
         var benchmark = create();
         benchmark.Setup();
-        for (var i = 0; i < Warmup; i++)
+        var warmup = Stopwatch.StartNew();
+        for (var i = 0; i < MinWarmupOperations || warmup.Elapsed < MinWarmupTime; i++)
         {
             body(benchmark);
         }

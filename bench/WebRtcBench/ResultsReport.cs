@@ -36,7 +36,7 @@ internal static class ResultsReport
         report.AppendLine(CultureInfo.InvariantCulture, $"- Command: `dotnet run -c Release --project bench/WebRtcBench -- --filter '*' --output {path}`");
         report.AppendLine("- Packet: 1,200-byte VP8-sized RTP packet with mid, abs-send-time and transport-cc one-byte extensions. First a plain loop timed by wall clock and by the thread's CPU clock (`CLOCK_THREAD_CPUTIME_ID`, which a loaded machine inflates far less), then BenchmarkDotNet (in-process job, 3 warm-up and 15 measured iterations; wall clock; Allocated is managed bytes per operation, `-` = none).");
         report.AppendLine();
-        report.AppendLine("## Per operation by the thread's CPU clock (400,000 operations after 50,000 warm-up)");
+        report.AppendLine("## Per operation by the thread's CPU clock (400,000 operations after at least 50,000 and 1 s of warm-up)");
         report.AppendLine();
         report.Append(cpuTable);
         foreach (var summary in summaries)
