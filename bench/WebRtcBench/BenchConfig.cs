@@ -1,14 +1,14 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 
 namespace WebRtcChat.Bench.WebRtc;
 
 /// <summary>
 /// In-process runs (no generated project to build on the shared 2-core machine), a short but steady job, and the
-/// allocated bytes per operation next to the time.
+/// allocated bytes per operation next to the time. Artifacts go to the temp folder, not the repository.
 /// </summary>
 public static class BenchConfig
 {
@@ -17,9 +17,10 @@ public static class BenchConfig
             .AddJob(Job.Default
                 .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithWarmupCount(3)
-                .WithIterationCount(10)
+                .WithIterationCount(15)
+                .WithMinIterationTime(TimeInterval.FromMilliseconds(150))
                 .WithId("InProcess"))
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddExporter(MarkdownExporter.GitHub)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "WebRtcBench"))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 }

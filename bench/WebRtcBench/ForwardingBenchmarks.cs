@@ -9,7 +9,7 @@ namespace WebRtcChat.Bench.WebRtc;
 /// SFU's: subtract <see cref="SrtpBenchmarks.Protect"/>), the SFU unprotects, rewrites the header and protects it for
 /// the subscriber. No sockets: the crypto and header cost of forwarding.
 /// </summary>
-public class ForwardingBenchmarks
+public class ForwardingBenchmarks : IBenchmark
 {
     private SrtpSession publisher = null!;
     private SrtpSession sfuFromPublisher = null!;

@@ -4,13 +4,17 @@ using WebRtcChat.WebRtc.Rtp;
 namespace WebRtcChat.Bench.WebRtc;
 
 /// <summary>The per-subscriber header work of forwarding: parse, rewrite SSRC/sequence/timestamp/PT, and the transport-cc sequence.</summary>
-public class RtpBenchmarks
+public class RtpBenchmarks : IBenchmark
 {
     private byte[] packet = null!;
     private ushort sequence;
 
     [GlobalSetup]
     public void Setup() => packet = Packets.VideoPacket();
+
+    public void Cleanup()
+    {
+    }
 
     [Benchmark]
     public int ParseAndRewrite()

@@ -45,6 +45,16 @@ public sealed class SrtpKeyDerivationTests
     }
 
     [Fact]
+    public void A_12_byte_aead_master_salt_is_zero_padded_on_the_right()
+    {
+        // The session salt libsrtp derives for this key and salt (label 2 at byte 7 of salt || 0000).
+        var salt = SrtpKeyDerivation.Derive(
+            Hex.Bytes("000102030405060708090a0b0c0d0e0f"), Hex.Bytes("404142434445464748494a4b"), SrtpKeyDerivation.RtpSalt, 12);
+
+        Assert.Equal(Hex.Bytes("1fcd5d561e66dc49ec1c3ccb"), salt);
+    }
+
+    [Fact]
     public void Keystream_longer_than_one_chunk_continues_the_block_counter()
     {
         using var aes = new AesCounterMode(Hex.Bytes("2B7E151628AED2A6ABF7158809CF4F3C"));

@@ -8,6 +8,8 @@ internal sealed class SrtpPair : IDisposable
 {
     public const uint Ssrc = 0x11223344;
 
+    public static TheoryData<SrtpProfile> Profiles => [SrtpProfile.Aes128CmHmacSha1_80, SrtpProfile.AeadAes128Gcm];
+
     public SrtpPair(SrtpProfile profile)
     {
         var keyLength = profile.MasterKeyLength();

@@ -1,13 +1,12 @@
+using WebRtcChat.WebRtc.Rtp;
 using WebRtcChat.WebRtc.Srtp;
 
 namespace WebRtcChat.WebRtc.Tests.Srtp;
 
 public sealed class SrtpSessionTests
 {
-    public static TheoryData<SrtpProfile> Profiles => [SrtpProfile.Aes128CmHmacSha1_80, SrtpProfile.AeadAes128Gcm];
-
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void Rtp_round_trips_from_client_to_server_and_back(SrtpProfile profile)
     {
         using var pair = new SrtpPair(profile);
@@ -29,7 +28,7 @@ public sealed class SrtpSessionTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void Rtcp_round_trips_and_a_replayed_one_is_rejected(SrtpProfile profile)
     {
         using var pair = new SrtpPair(profile);
@@ -80,7 +79,7 @@ public sealed class SrtpSessionTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void A_replayed_rtp_packet_is_rejected(SrtpProfile profile)
     {
         using var pair = new SrtpPair(profile);
@@ -91,7 +90,7 @@ public sealed class SrtpSessionTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void Packets_reordered_within_the_window_are_accepted_and_older_ones_are_not(SrtpProfile profile)
     {
         using var pair = new SrtpPair(profile);
@@ -104,7 +103,7 @@ public sealed class SrtpSessionTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void A_wrong_key_packet_neither_creates_a_stream_nor_moves_the_rollover_counter(SrtpProfile profile)
     {
         using var pair = new SrtpPair(profile);
@@ -143,7 +142,7 @@ public sealed class SrtpSessionTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
     public void Truncated_and_garbage_packets_fail_cleanly(SrtpProfile profile)
     {
         using var pair = new SrtpPair(profile);
@@ -164,6 +163,23 @@ public sealed class SrtpSessionTests
         }
 
         Assert.Equal(0, pair.Server.Inbound.StreamCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(SrtpPair.Profiles), MemberType = typeof(SrtpPair))]
+    public void A_padded_packet_keeps_its_padding_through_srtp(SrtpProfile profile)
+    {
+        using var pair = new SrtpPair(profile);
+        var buffer = SrtpPair.RtpPacket(3);
+        buffer[0] |= 0x20;
+        buffer[SrtpPair.RtpLength() - 1] = 4; // the last 4 payload bytes are padding
+
+        var sent = pair.Client.ProtectRtp(buffer, SrtpPair.RtpLength());
+        var received = pair.Server.UnprotectRtp(buffer.AsSpan(0, sent.Length));
+
+        Assert.True(received.IsSuccess);
+        Assert.True(RtpHeader.TryParse(buffer.AsSpan(0, received.Length), out var header));
+        Assert.Equal((4, 96), (header.PaddingLength, header.PayloadLength));
     }
 
     [Fact]
