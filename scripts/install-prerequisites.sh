@@ -24,6 +24,7 @@ declare -A packages=(
   [rabbitmq-server]="/usr/lib/rabbitmq/bin/rabbitmq-server"
   [ffmpeg]="/usr/bin/ffprobe" # Messaging checks and measures voice messages and media attachments, and makes thumbnails
   [openssl]="/usr/bin/openssl" # the WebRtc tests prove DTLS-SRTP interop against OpenSSL's s_server and s_client
+  [libsrtp2-1]="/usr/lib/x86_64-linux-gnu/libsrtp2.so.1" # the WebRtc tests prove SRTP interop against libsrtp, the library browsers and Janus use
 )
 if $with_browser; then
   packages[chromium]="/usr/bin/chromium"
