@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.WebRtc.Dtls;
 
@@ -9,7 +8,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// user's earlier device), opens its ICE session and starts the DTLS handshake in the background; a later offer from
 /// the same participant (more or fewer receive slots) keeps its transport and only changes what flows.
 /// </summary>
-public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, IOptions<SfuOptions> options, TimeProvider time, ILogger<CallNegotiator> logger)
+public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, TimeProvider time, ILogger<CallNegotiator> logger)
 {
     public async Task<Negotiation> JoinAsync(CallRecord call, Guid userId, string sdp)
     {
@@ -31,12 +30,9 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
             media.Find(earlier)?.Close();
         }
 
-        var peer = new MediaPeer(media, participantId, userId, node.Ice.Register(offer.Ice), time, options.Value.KeyframeRequestInterval);
-        media.Add(peer);
+        var (peer, answer) = node.Admit(media, participantId, userId, offer);
         peer.Closed += closed => _ = ForgetAsync(call, media, closed);
-        peer.Connected += RequestKeyframesFor;
-        var answer = Answer(media, peer, offer);
-        _ = ConnectAsync(peer, offer.Fingerprint);
+        _ = ConnectAsync(peer, offer);
         return Negotiation.Answered(participantId, answer);
     }
 
@@ -58,13 +54,7 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
             return Negotiation.Invalid("An ICE restart is not supported: leave and join again.");
         }
 
-        return Negotiation.Answered(participantId, Answer(media, peer, offer));
-    }
-
-    private string Answer(MediaCall media, MediaPeer peer, ParticipantOffer offer)
-    {
-        var answer = SfuAnswer.Start(offer, peer.Ice.LocalCredentials, node);
-        return answer.Complete(media.Negotiate(peer, answer.Sections));
+        return Negotiation.Answered(participantId, node.Answer(media, peer, offer));
     }
 
     /// <summary>
@@ -82,20 +72,12 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         return peers.Count > 0;
     }
 
-    private async Task ConnectAsync(MediaPeer peer, CertificateFingerprint fingerprint)
+    private async Task ConnectAsync(MediaPeer peer, ParticipantOffer offer)
     {
-        var result = await peer.ConnectAsync(node.Dtls, fingerprint, CancellationToken.None);
+        var result = await node.ConnectAsync(peer, offer);
         if (!result.Succeeded)
         {
             LogHandshakeFailed(peer.ParticipantId, result.Failure, result.Detail);
-        }
-    }
-
-    private static void RequestKeyframesFor(MediaPeer subscriber)
-    {
-        foreach (var track in subscriber.Receiving.Select(s => s.Track).Where(t => t.Kind == MediaKind.Video))
-        {
-            track.Publisher.RequestKeyframe(track.Ssrc);
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class SfuNode : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, MediaCall> calls = new();
     private readonly TimeProvider time;
+    private readonly TimeSpan keyframeInterval;
 
     public SfuNode(IOptions<SfuOptions> options, TimeProvider time)
     {
@@ -30,6 +31,7 @@ public sealed class SfuNode : IDisposable
         });
         Dtls = new DtlsEndpoint(DtlsCertificate.Generate());
         this.time = time;
+        keyframeInterval = settings.KeyframeRequestInterval;
     }
 
     public IceLiteServer Ice { get; }
@@ -41,6 +43,37 @@ public sealed class SfuNode : IDisposable
     public MediaCall? FindCall(Guid callId) => calls.GetValueOrDefault(callId);
 
     public IEnumerable<MediaCall> Calls => calls.Values;
+
+    /// <summary>
+    /// Opens a participant's media on this node: its ICE session, its place in the call and the answer to its offer.
+    /// The caller subscribes to the peer's events, then starts <see cref="ConnectAsync"/> at once.
+    /// </summary>
+    public (MediaPeer Peer, string Answer) Admit(MediaCall media, Guid participantId, Guid userId, ParticipantOffer offer)
+    {
+        var peer = new MediaPeer(media, participantId, userId, Ice.Register(offer.Ice), time, keyframeInterval);
+        media.Add(peer);
+        peer.Connected += RequestKeyframesFor;
+        return (peer, Answer(media, peer, offer));
+    }
+
+    /// <summary>The answer to a participant's (new) offer, with the call's plan of who receives what applied.</summary>
+    public string Answer(MediaCall media, MediaPeer peer, ParticipantOffer offer)
+    {
+        var answer = SfuAnswer.Start(offer, peer.Ice.LocalCredentials, this);
+        return answer.Complete(media.Negotiate(peer, answer.Sections));
+    }
+
+    /// <summary>The DTLS handshake (we are the server) that keys the peer's SRTP.</summary>
+    public Task<DtlsResult> ConnectAsync(MediaPeer peer, ParticipantOffer offer) => peer.ConnectAsync(Dtls, offer.Fingerprint, CancellationToken.None);
+
+    /// <summary>A subscriber that just connected needs a key frame of every video it receives to start decoding.</summary>
+    private static void RequestKeyframesFor(MediaPeer subscriber)
+    {
+        foreach (var track in subscriber.Receiving.Select(s => s.Track).Where(t => t.Kind == MediaKind.Video))
+        {
+            track.Publisher.RequestKeyframe(track.Ssrc);
+        }
+    }
 
     /// <summary>Forgets a call's media once nobody is left in it.</summary>
     public void Release(MediaCall call)

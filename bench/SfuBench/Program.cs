@@ -1,0 +1,11 @@
+using WebRtcChat.Bench;
+using WebRtcChat.Bench.Sfu;
+
+if (args is ["serve"])
+{
+    await SfuServer.RunAsync(Console.In, Console.Out);
+    return;
+}
+
+var options = SfuBenchOptions.Parse(args);
+await BenchReport.RunAsync(options.OutputPath, () => ForwardingBenchmark.RunAsync(options));

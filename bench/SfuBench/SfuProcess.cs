@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace WebRtcChat.Bench.Sfu;
+
+/// <summary>The SFU server process (this program with <c>serve</c>): commands over its stdin/stdout, CPU time from /proc.</summary>
+internal sealed class SfuProcess : IDisposable
+{
+    private readonly Process process;
+
+    private SfuProcess(Process process) => this.process = process;
+
+    public static SfuProcess Start()
+    {
+        // Run as "dotnet SfuBench.dll" or as the SfuBench executable: start the server the same way.
+        var host = Environment.ProcessPath!;
+        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(SfuProcess).Assembly.Location, "serve"] : ["serve"];
+        var start = new ProcessStartInfo(host, arguments)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_gcServer"] = "0";
+        return new SfuProcess(Process.Start(start) ?? throw new InvalidOperationException("The SFU process did not start."));
+    }
+
+    public int Id => process.Id;
+
+    public async Task<string> JoinAsync(Guid callId, string offer)
+    {
+        var reply = await AskAsync($"join {callId} {Convert.ToBase64String(Encoding.UTF8.GetBytes(offer))}");
+        return reply.StartsWith("error", StringComparison.Ordinal)
+            ? throw new InvalidOperationException(reply)
+            : Encoding.UTF8.GetString(Convert.FromBase64String(reply));
+    }
+
+    public async Task<int> ConnectedAsync(Guid callId) => int.Parse(await AskAsync($"connected {callId}"), CultureInfo.InvariantCulture);
+
+    /// <summary>Bytes the server allocated since it started, and packets it forwarded.</summary>
+    public async Task<(long Allocated, long Forwarded)> StatsAsync()
+    {
+        var parts = (await AskAsync("stats")).Split(' ');
+        return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>User plus system CPU time the server has used (its threads, live and gone).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
+    /// <summary>Resident memory of the server, in MB.</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    public void Dispose()
+    {
+        process.StandardInput.Close();
+        if (!process.WaitForExit(5_000))
+        {
+            process.Kill();
+        }
+
+        process.Dispose();
+    }
+
+    private async Task<string> AskAsync(string command)
+    {
+        await process.StandardOutput.BaseStream.FlushAsync();
+        await process.StandardInput.WriteLineAsync(command);
+        await process.StandardInput.FlushAsync();
+        return await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The SFU process exited.");
+    }
+}
