@@ -92,8 +92,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
             return (0, false);
         }
 
-        var dispatched = new List<Guid>(batch.Count);
-        var failed = false;
+        // Every publish of the batch is started in order before any confirmation is awaited: the broker confirms them
+        // together, so a batch costs about one round trip instead of one per event (which capped a service at ~100/s).
+        var publishing = new List<(PendingOutboxMessage Message, Task Published)>(batch.Count);
         foreach (var message in batch)
         {
             if (!TryRead(message, out var @event, out var type, out var unreadable))
@@ -103,9 +104,16 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 continue;
             }
 
+            publishing.Add((message, PublishAsync(message, @event, type, cancellationToken)));
+        }
+
+        var dispatched = new List<Guid>(publishing.Count);
+        var failed = false;
+        foreach (var (message, published) in publishing)
+        {
             try
             {
-                await PublishAsync(message, @event, type, cancellationToken);
+                await published;
                 dispatched.Add(message.Id);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -113,7 +121,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 LogPublishFailure(logger, message.Id, message.Attempts + 1, exception);
                 await OutboxCommands.RecordFailureAsync(connection, transaction, message.Id, $"{exception.GetType().Name}: {exception.Message}", CancellationToken.None);
                 failed = true;
-                break;
             }
         }
 
