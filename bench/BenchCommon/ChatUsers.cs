@@ -1,10 +1,10 @@
 using Npgsql;
 using WebRtcChat.Testing;
 
-namespace WebRtcChat.Bench.Messaging;
+namespace WebRtcChat.Bench;
 
 /// <summary>Registers the benchmark's users in Identity and waits until Messaging has learnt of them from the UserRegistered events.</summary>
-internal static class ChatUsers
+public static class ChatUsers
 {
     private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(60);
 

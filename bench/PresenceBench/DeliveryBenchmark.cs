@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using WebRtcChat.Presence.Hubs;
+using WebRtcChat.Testing;
+
+namespace WebRtcChat.Bench.Presence;
+
+/// <summary>
+/// One delivery run: fresh Presence instance(s) as the variant says, a gateway in front, every room member connected
+/// to the hub (one connection each), then messages sent through the gateway's REST API at the paced rate while the
+/// tracker times each push at each recipient; the Presence processes' CPU time is read around the sends.
+/// </summary>
+internal static class DeliveryBenchmark
+{
+    private const int MaxInFlight = 64;
+    private const int ConnectConcurrency = 32;
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(15);
+
+    public static readonly DeliveryVariant[] Variants =
+    [
+        new("REST and hub through the gateway, one instance, backplane on", 1, Backplane: true, HubThroughGateway: true),
+        new("(a) one instance, backplane on", 1, Backplane: true, HubThroughGateway: false),
+        new("(b) one instance, backplane off", 1, Backplane: false, HubThroughGateway: false),
+        new("(c) two instances, backplane on, clients split", 2, Backplane: true, HubThroughGateway: false),
+    ];
+
+    public static async Task<DeliveryResult> RunAsync(BenchOptions options, PresenceStack stack, ChatRooms rooms, DeliveryVariant variant)
+    {
+        var instances = new List<ServiceProcess>();
+        try
+        {
+            for (var i = 0; i < variant.Instances; i++)
+            {
+                instances.Add(await stack.StartPresenceAsync(variant.Backplane));
+            }
+
+            var gateway = stack.StartGateway(instances[0].Url);
+            using var http = ChatCalls.Client(gateway);
+            var clients = rooms.Members.SelectMany(room => room).ToArray();
+            var tracker = new DeliveryTracker((int)(options.Rate * options.SendDuration.TotalSeconds), options.RoomSize);
+            await using var pool = new HubSocketPool();
+            var connect = await pool.AddAsync(clients.Length, ConnectConcurrency, i =>
+                (new Uri(variant.HubThroughGateway ? gateway : instances[i % instances.Count].Url, ChatHub.Path), clients[i].AccessToken, tracker.OnRecord));
+            if (pool.Count != clients.Length)
+            {
+                throw new InvalidOperationException($"Only {pool.Count} of {clients.Length} clients connected: {pool.FirstFailure}");
+            }
+
+            await Task.Delay(Settle);
+            var load = MachineInfo.LoadAverage();
+            var cpuBefore = instances.Sum(p => p.Usage().Cpu.TotalSeconds);
+            var clock = Stopwatch.StartNew();
+            var sends = await PacedSender.RunAsync(options.Rate, options.SendDuration, MaxInFlight, i =>
+            {
+                var (room, sender) = rooms.ForMessage(i);
+                tracker.SendStarting(i);
+                return ChatCalls.SendAsync(http, sender, room, tracker.Content(i), Guid.CreateVersion7().ToString());
+            });
+            await tracker.WaitForAllAsync(sends.Count, Drain);
+            var cpu = instances.Sum(p => p.Usage().Cpu.TotalSeconds) - cpuBefore;
+            var counts = tracker.Counts(sends.Count, clock.Elapsed);
+            var result = new DeliveryResult(variant, connect, sends, counts, cpu, pool.Check(TimeSpan.FromSeconds(20)).Open, load);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"delivery, {variant.Name}: {sends.PerSecond:0} sends/s, {counts.Delivered}/{counts.Expected} delivered, p50 {counts.EndToEnd.P50Ms:0} ms, p99 {counts.EndToEnd.P99Ms:0} ms, Presence CPU {result.PresenceCpuSecondsPerThousand:0.000} s per 1,000"));
+            return result;
+        }
+        finally
+        {
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+    }
+}
+
+internal sealed record DeliveryVariant(string Name, int Instances, bool Backplane, bool HubThroughGateway);
+
+internal sealed record DeliveryResult(
+    DeliveryVariant Variant, Latencies Connect, Latencies Sends, DeliveryCounts Counts, double PresenceCpuSeconds, int OpenAtEnd, string LoadAverage)
+{
+    public double PresenceCpuSecondsPerThousand => PresenceCpuSeconds / Math.Max(1, Counts.Delivered) * 1000;
+}
