@@ -15,7 +15,8 @@ internal static class DeliveryBenchmark
     private const int MaxInFlight = 64;
     private const int ConnectConcurrency = 32;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     public static readonly DeliveryVariant[] Variants =
     [
@@ -38,31 +39,39 @@ internal static class DeliveryBenchmark
             var gateway = stack.StartGateway(instances[0].Url);
             using var http = ChatCalls.Client(gateway);
             var clients = rooms.Members.SelectMany(room => room).ToArray();
+            var warmUp = new DeliveryTracker((int)(options.Rate * WarmUp.TotalSeconds), options.RoomSize);
             var tracker = new DeliveryTracker((int)(options.Rate * options.SendDuration.TotalSeconds), options.RoomSize);
+            var listening = warmUp;
             await using var pool = new HubSocketPool();
             var connect = await pool.AddAsync(clients.Length, ConnectConcurrency, i =>
-                (new Uri(variant.HubThroughGateway ? gateway : instances[i % instances.Count].Url, ChatHub.Path), clients[i].AccessToken, tracker.OnRecord));
+                (new Uri(variant.HubThroughGateway ? gateway : instances[i % instances.Count].Url, ChatHub.Path), clients[i].AccessToken, record => listening.OnRecord(record)));
             if (pool.Count != clients.Length)
             {
                 throw new InvalidOperationException($"Only {pool.Count} of {clients.Length} clients connected: {pool.FirstFailure}");
             }
 
             await Task.Delay(Settle);
+
+            // A fresh Presence process (and the gateway) compile their hot paths on the first messages: not measured.
+            await warmUp.WaitForAllAsync((await SendAsync(options.Rate, WarmUp, warmUp, rooms, http)).Count, Drain);
+            listening = tracker;
             var load = MachineInfo.LoadAverage();
             var cpuBefore = instances.Sum(p => p.Usage().Cpu.TotalSeconds);
             var clock = Stopwatch.StartNew();
-            var sends = await PacedSender.RunAsync(options.Rate, options.SendDuration, MaxInFlight, i =>
+            Latencies sends;
+            long backlog;
+            await using (var outbox = new OutboxBacklog(stack.MessagingDatabase))
             {
-                var (room, sender) = rooms.ForMessage(i);
-                tracker.SendStarting(i);
-                return ChatCalls.SendAsync(http, sender, room, tracker.Content(i), Guid.CreateVersion7().ToString());
-            });
-            await tracker.WaitForAllAsync(sends.Count, Drain);
+                sends = await SendAsync(options.Rate, options.SendDuration, tracker, rooms, http);
+                await tracker.WaitForAllAsync(sends.Count, Drain);
+                backlog = outbox.Max;
+            }
+
             var cpu = instances.Sum(p => p.Usage().Cpu.TotalSeconds) - cpuBefore;
             var counts = tracker.Counts(sends.Count, clock.Elapsed);
-            var result = new DeliveryResult(variant, connect, sends, counts, cpu, pool.Check(TimeSpan.FromSeconds(20)).Open, load);
+            var result = new DeliveryResult(variant, connect, sends, counts, cpu, pool.Check(TimeSpan.FromSeconds(20)).Open, backlog, load);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"delivery, {variant.Name}: {sends.PerSecond:0} sends/s, {counts.Delivered}/{counts.Expected} delivered, p50 {counts.EndToEnd.P50Ms:0} ms, p99 {counts.EndToEnd.P99Ms:0} ms, Presence CPU {result.PresenceCpuSecondsPerThousand:0.000} s per 1,000"));
+                $"delivery, {variant.Name}: {sends.PerSecond:0} sends/s, {counts.Delivered}/{counts.Expected} delivered, p50 {counts.EndToEnd.P50Ms:0} ms, p99 {counts.EndToEnd.P99Ms:0} ms, outbox backlog max {backlog}, Presence CPU {result.PresenceCpuSecondsPerThousand:0.000} s per 1,000"));
             return result;
         }
         finally
@@ -73,12 +82,20 @@ internal static class DeliveryBenchmark
             }
         }
     }
+
+    private static Task<Latencies> SendAsync(int rate, TimeSpan duration, DeliveryTracker tracker, ChatRooms rooms, HttpClient http) =>
+        PacedSender.RunAsync(rate, duration, MaxInFlight, i =>
+        {
+            var (room, sender) = rooms.ForMessage(i);
+            tracker.SendStarting(i);
+            return ChatCalls.SendAsync(http, sender, room, tracker.Content(i), Guid.CreateVersion7().ToString());
+        });
 }
 
 internal sealed record DeliveryVariant(string Name, int Instances, bool Backplane, bool HubThroughGateway);
 
 internal sealed record DeliveryResult(
-    DeliveryVariant Variant, Latencies Connect, Latencies Sends, DeliveryCounts Counts, double PresenceCpuSeconds, int OpenAtEnd, string LoadAverage)
+    DeliveryVariant Variant, Latencies Connect, Latencies Sends, DeliveryCounts Counts, double PresenceCpuSeconds, int OpenAtEnd, long MaxOutboxBacklog, string LoadAverage)
 {
     public double PresenceCpuSecondsPerThousand => PresenceCpuSeconds / Math.Max(1, Counts.Delivered) * 1000;
 }

@@ -4,7 +4,7 @@ namespace WebRtcChat.Bench.Presence;
 
 /// <summary>
 /// Starts sends on a fixed schedule (<c>rate</c> per second, open loop) with at most <c>maxInFlight</c> outstanding:
-/// when the server falls behind, the schedule slips and the achieved rate shows it. Times each accepted send.
+/// when the server falls behind, the schedule slips, the achieved rate shows it and sending still stops at the deadline. Times each accepted send.
 /// </summary>
 internal static class PacedSender
 {
@@ -16,7 +16,7 @@ internal static class PacedSender
         var failures = 0;
         var running = new List<Task>(total);
         var clock = Stopwatch.StartNew();
-        for (var message = 0; message < total; message++)
+        for (var message = 0; message < total && clock.Elapsed < duration; message++)
         {
             var wait = TimeSpan.FromSeconds((double)message / rate) - clock.Elapsed;
             if (wait > TimeSpan.FromMilliseconds(1))
