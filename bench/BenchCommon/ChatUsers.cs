@@ -12,6 +12,7 @@ public static class ChatUsers
     {
         var prefix = "m" + Guid.NewGuid().ToString("N")[..8];
         var users = new TestUser[count];
+        var registered = 0;
         using var gate = new SemaphoreSlim(4); // registration hashes the password: more in parallel only queues on the 2 cores
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
@@ -19,6 +20,11 @@ public static class ChatUsers
             try
             {
                 users[i] = await TestUser.RegisterAsync(identity, $"{prefix}{i}");
+                var done = Interlocked.Increment(ref registered);
+                if (done % 100 == 0)
+                {
+                    Console.Error.WriteLine($"{done} of {count} users registered");
+                }
             }
             finally
             {

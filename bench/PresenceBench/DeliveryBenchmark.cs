@@ -14,7 +14,7 @@ internal static class DeliveryBenchmark
 {
     private const int MaxInFlight = 64;
     private const int ConnectConcurrency = 32;
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
@@ -26,7 +26,7 @@ internal static class DeliveryBenchmark
         new("(c) two instances, backplane on, clients split", 2, Backplane: true, HubThroughGateway: false),
     ];
 
-    public static async Task<DeliveryResult> RunAsync(BenchOptions options, PresenceStack stack, ChatRooms rooms, DeliveryVariant variant)
+    public static async Task<DeliveryResult> RunAsync(BenchOptions options, int rate, PresenceStack stack, ChatRooms rooms, DeliveryVariant variant)
     {
         var instances = new List<ServiceProcess>();
         try
@@ -39,8 +39,8 @@ internal static class DeliveryBenchmark
             var gateway = stack.StartGateway(instances[0].Url);
             using var http = ChatCalls.Client(gateway);
             var clients = rooms.Members.SelectMany(room => room).ToArray();
-            var warmUp = new DeliveryTracker((int)(options.Rate * WarmUp.TotalSeconds), options.RoomSize);
-            var tracker = new DeliveryTracker((int)(options.Rate * options.SendDuration.TotalSeconds), options.RoomSize);
+            var warmUp = new DeliveryTracker((int)(rate * WarmUp.TotalSeconds), options.RoomSize);
+            var tracker = new DeliveryTracker((int)(rate * options.SendDuration.TotalSeconds), options.RoomSize);
             var listening = warmUp;
             await using var pool = new HubSocketPool();
             var connect = await pool.AddAsync(clients.Length, ConnectConcurrency, i =>
@@ -50,10 +50,12 @@ internal static class DeliveryBenchmark
                 throw new InvalidOperationException($"Only {pool.Count} of {clients.Length} clients connected: {pool.FirstFailure}");
             }
 
+            var settling = instances.Sum(p => p.Usage().Cpu.TotalSeconds);
             await Task.Delay(Settle);
+            var idleCpuPerSecond = (instances.Sum(p => p.Usage().Cpu.TotalSeconds) - settling) / Settle.TotalSeconds;
 
             // A fresh Presence process (and the gateway) compile their hot paths on the first messages: not measured.
-            await warmUp.WaitForAllAsync((await SendAsync(options.Rate, WarmUp, warmUp, rooms, http)).Count, Drain);
+            await warmUp.WaitForAllAsync((await SendAsync(rate, WarmUp, warmUp, rooms, http)).Count, Drain);
             listening = tracker;
             var load = MachineInfo.LoadAverage();
             var cpuBefore = instances.Sum(p => p.Usage().Cpu.TotalSeconds);
@@ -62,16 +64,16 @@ internal static class DeliveryBenchmark
             long backlog;
             await using (var outbox = new OutboxBacklog(stack.MessagingDatabase))
             {
-                sends = await SendAsync(options.Rate, options.SendDuration, tracker, rooms, http);
+                sends = await SendAsync(rate, options.SendDuration, tracker, rooms, http);
                 await tracker.WaitForAllAsync(sends.Count, Drain);
                 backlog = outbox.Max;
             }
 
             var cpu = instances.Sum(p => p.Usage().Cpu.TotalSeconds) - cpuBefore;
             var counts = tracker.Counts(sends.Count, clock.Elapsed);
-            var result = new DeliveryResult(variant, connect, sends, counts, cpu, pool.Check(TimeSpan.FromSeconds(20)).Open, backlog, load);
+            var result = new DeliveryResult(variant, rate, connect, sends, counts, cpu, cpu - (idleCpuPerSecond * clock.Elapsed.TotalSeconds), pool.Check(TimeSpan.FromSeconds(20)).Open, backlog, load);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"delivery, {variant.Name}: {sends.PerSecond:0} sends/s, {counts.Delivered}/{counts.Expected} delivered, p50 {counts.EndToEnd.P50Ms:0} ms, p99 {counts.EndToEnd.P99Ms:0} ms, outbox backlog max {backlog}, Presence CPU {result.PresenceCpuSecondsPerThousand:0.000} s per 1,000"));
+                $"delivery at {rate}/s, {variant.Name}: {sends.PerSecond:0} sends/s, {counts.Delivered}/{counts.Expected} delivered, p50 {counts.EndToEnd.P50Ms:0} ms, p99 {counts.EndToEnd.P99Ms:0} ms, outbox backlog max {backlog}, Presence CPU {result.PresenceCpuSecondsPerThousand:0.000} s per 1,000"));
             return result;
         }
         finally
@@ -95,7 +97,10 @@ internal static class DeliveryBenchmark
 internal sealed record DeliveryVariant(string Name, int Instances, bool Backplane, bool HubThroughGateway);
 
 internal sealed record DeliveryResult(
-    DeliveryVariant Variant, Latencies Connect, Latencies Sends, DeliveryCounts Counts, double PresenceCpuSeconds, int OpenAtEnd, long MaxOutboxBacklog, string LoadAverage)
+    DeliveryVariant Variant, int Rate, Latencies Connect, Latencies Sends, DeliveryCounts Counts, double PresenceCpuSeconds, double PresenceCpuSecondsNetOfIdle, int OpenAtEnd, long MaxOutboxBacklog, string LoadAverage)
 {
-    public double PresenceCpuSecondsPerThousand => PresenceCpuSeconds / Math.Max(1, Counts.Delivered) * 1000;
+    public double PresenceCpuSecondsPerThousand => PresenceCpuSecondsNetOfIdle / Math.Max(1, Counts.Delivered) * 1000;
+
+    /// <summary>Messages whose pushes all arrived, per second from the first send to the last push: what the whole path carried.</summary>
+    public double MessagesPushedPerSecond => Counts.Delivered / (double)Counts.RecipientsPerMessage / Counts.EndToEnd.Elapsed.TotalSeconds;
 }

@@ -74,11 +74,11 @@ internal sealed class DeliveryTracker(int messages, int recipientsPerMessage)
         lock (endToEnd)
         {
             return new DeliveryCounts(
-                acceptedMessages * recipientsPerMessage, Delivered, deliveries.Count(d => d > recipientsPerMessage), Foreign,
+                recipientsPerMessage, acceptedMessages * recipientsPerMessage, Delivered, deliveries.Count(d => d > recipientsPerMessage), Foreign,
                 Latencies.From([.. endToEnd], 0, window), Latencies.From([.. eventLeg], 0, window));
         }
     }
 }
 
 /// <summary>Expected and delivered pushes, messages pushed more often than they have recipients, and both latencies.</summary>
-internal sealed record DeliveryCounts(int Expected, int Delivered, int OverDelivered, int Foreign, Latencies EndToEnd, Latencies EventLeg);
+internal sealed record DeliveryCounts(int RecipientsPerMessage, int Expected, int Delivered, int OverDelivered, int Foreign, Latencies EndToEnd, Latencies EventLeg);

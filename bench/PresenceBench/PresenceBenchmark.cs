@@ -28,9 +28,12 @@ internal static class PresenceBenchmark
         }
 
         var deliveries = new List<DeliveryResult>();
-        foreach (var variant in DeliveryBenchmark.Variants)
+        foreach (var rate in options.Rates)
         {
-            deliveries.Add(await DeliveryBenchmark.RunAsync(options, stack, rooms, variant));
+            foreach (var variant in DeliveryBenchmark.Variants)
+            {
+                deliveries.Add(await DeliveryBenchmark.RunAsync(options, rate, stack, rooms, variant));
+            }
         }
 
         return Report.Render(options, loadBefore, users.Length, footprint, connections, deliveries);

@@ -67,24 +67,33 @@ internal static class Report
 
     private static void RenderDeliveries(StringBuilder text, BenchOptions options, List<DeliveryResult> deliveries)
     {
-        var total = (int)(options.Rate * options.SendDuration.TotalSeconds);
-        text.AppendLine(Culture, $"## Delivery: {options.Users:N0} connected clients in {options.Rooms} rooms of {options.RoomSize}, {total:N0} messages offered at {options.Rate}/s over {options.SendDuration.TotalSeconds:0} s through the gateway's REST API");
+        text.AppendLine(Culture, $"## Delivery: {options.Users:N0} connected clients in {options.Rooms} rooms of {options.RoomSize}, messages sent through the gateway's REST API for {options.SendDuration.TotalSeconds:0} s");
         text.AppendLine();
         text.AppendLine(Culture, $"Every room member has one hub connection and receives `message-sent` for each message of their room (the sender too), so each accepted message should be pushed {options.RoomSize} times. End to end: from the start of `POST /api/messages/send` to the receipt of the push; event leg: from the event's `occurredAt` (set by Messaging while it handles the send) to the receipt (same machine clock). Sends are paced open loop (a send starts every 1/rate s, at most 64 outstanding; none starts after the period, so a server that cannot keep up shows as a lower accepted rate), after an unmeasured warm-up of 3 s worth of messages on the fresh Presence process. The outbox backlog is the most events Messaging had committed but not yet published to RabbitMQ (sampled every 500 ms).");
         text.AppendLine();
-        text.AppendLine(Culture, $"| variant | sends accepted (per s) | send 201 p50 / p99 (ms) | pushes delivered / expected | end to end p50 (ms) | p95 | p99 | max | target p99 < {DeliveryP99TargetMs:0} ms | event leg p50 / p99 (ms) | outbox backlog max (events) | Presence CPU (s) | Presence CPU s per 1,000 pushes | clients open at end | load avg |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|");
-        foreach (var d in deliveries)
+        text.AppendLine("Presence CPU is the CPU time of the Presence process(es) from the first send until the last push arrived (or 30 s after the last send), background work included (the heartbeat vouching for 1,000 connections every 10 s, keep-alive pings); the per-1,000 column subtracts the idle rate measured over 5 s before the warm-up. \"Messages fully pushed per s\" is the accepted messages over the time from the first send to the last push: what the whole path (Messaging, outbox, RabbitMQ, Presence) carried. In the first row of each table the hub connections also go through the gateway (YARP proxies the WebSockets); in (a)-(c) they go straight to the instances. In (c) client `i` connects to instance `i mod 2` and the instances compete for the events, so about half of each message's pushes are for the other instance's clients and cross the backplane.");
+        text.AppendLine();
+        foreach (var rate in deliveries.GroupBy(d => d.Rate))
         {
-            var (s, e2e, leg) = (d.Sends, d.Counts.EndToEnd, d.Counts.EventLeg);
-            var verdict = d.Counts.Delivered < d.Counts.Expected ? "missed (pushes lost)" : e2e.P99Ms < DeliveryP99TargetMs ? "met" : "missed";
-            text.AppendLine(Culture,
-                $"| {d.Variant.Name} | {s.Count:N0} ({s.PerSecond:0}/s), {s.Failures} failed | {s.P50Ms:0} / {s.P99Ms:0} | {d.Counts.Delivered:N0} / {d.Counts.Expected:N0}{Extra(d.Counts)} | {e2e.P50Ms:0.0} | {e2e.P95Ms:0.0} | {e2e.P99Ms:0.0} | {e2e.MaxMs:0.0} | {verdict} | {leg.P50Ms:0.0} / {leg.P99Ms:0.0} | {d.MaxOutboxBacklog:N0} | {d.PresenceCpuSeconds:0.00} | {d.PresenceCpuSecondsPerThousand:0.000} | {d.OpenAtEnd:N0} | {d.LoadAverage} |");
-        }
+            text.AppendLine(Culture, $"### Offered {rate.Key} messages/s ({rate.Key * options.SendDuration.TotalSeconds:N0} messages)");
+            text.AppendLine();
+            text.AppendLine(Culture, $"| variant | sends accepted (per s) | send 201 p50 / p99 (ms) | pushes delivered / expected | end to end p50 (ms) | p95 | p99 | max | target p99 < {DeliveryP99TargetMs:0} ms | event leg p50 / p99 (ms) | messages fully pushed per s | outbox backlog max (events) | Presence CPU (s) | Presence CPU s per 1,000 pushes (net of idle) | clients open at end | load avg |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var d in rate)
+            {
+                RenderDelivery(text, d);
+            }
 
-        text.AppendLine();
-        text.AppendLine("Presence CPU is the CPU time of the Presence process(es) from the first send until the last push arrived (or 30 s after the last send), background work included (the heartbeat vouching for 1,000 connections every 10 s). In the first row the hub connections also go through the gateway (YARP proxies the WebSockets); in (a)-(c) they go straight to the instances, and in (c) client `i` connects to instance `i mod 2`, so most pushes cross the backplane.");
-        text.AppendLine();
+            text.AppendLine();
+        }
+    }
+
+    private static void RenderDelivery(StringBuilder text, DeliveryResult d)
+    {
+        var (s, e2e, leg) = (d.Sends, d.Counts.EndToEnd, d.Counts.EventLeg);
+        var verdict = d.Counts.Delivered < d.Counts.Expected ? "missed (pushes lost)" : e2e.P99Ms < DeliveryP99TargetMs ? "met" : "missed";
+        text.AppendLine(Culture,
+            $"| {d.Variant.Name} | {s.Count:N0} ({s.PerSecond:0}/s), {s.Failures} failed | {s.P50Ms:0} / {s.P99Ms:0} | {d.Counts.Delivered:N0} / {d.Counts.Expected:N0}{Extra(d.Counts)} | {e2e.P50Ms:0.0} | {e2e.P95Ms:0.0} | {e2e.P99Ms:0.0} | {e2e.MaxMs:0.0} | {verdict} | {leg.P50Ms:0.0} / {leg.P99Ms:0.0} | {d.MessagesPushedPerSecond:0} | {d.MaxOutboxBacklog:N0} | {d.PresenceCpuSeconds:0.00} | {d.PresenceCpuSecondsPerThousand:0.000} | {d.OpenAtEnd:N0} | {d.LoadAverage} |");
     }
 
     private static string Extra(DeliveryCounts counts) =>
