@@ -14,8 +14,9 @@ internal static class DeliveryBenchmark
 {
     private const int MaxInFlight = 64;
     private const int ConnectConcurrency = 32;
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     public static readonly DeliveryVariant[] Variants =
@@ -50,13 +51,12 @@ internal static class DeliveryBenchmark
                 throw new InvalidOperationException($"Only {pool.Count} of {clients.Length} clients connected: {pool.FirstFailure}");
             }
 
-            var settling = instances.Sum(p => p.Usage().Cpu.TotalSeconds);
             await Task.Delay(Settle);
-            var idleCpuPerSecond = (instances.Sum(p => p.Usage().Cpu.TotalSeconds) - settling) / Settle.TotalSeconds;
 
             // A fresh Presence process (and the gateway) compile their hot paths on the first messages: not measured.
             await warmUp.WaitForAllAsync((await SendAsync(rate, WarmUp, warmUp, rooms, http)).Count, Drain);
             listening = tracker;
+            var idleCpuPerSecond = await IdleCpuPerSecondAsync(instances);
             var load = MachineInfo.LoadAverage();
             var cpuBefore = instances.Sum(p => p.Usage().Cpu.TotalSeconds);
             var clock = Stopwatch.StartNew();
@@ -83,6 +83,14 @@ internal static class DeliveryBenchmark
                 await instance.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The instances' CPU time per second with clients connected and warm but no messages (heartbeats, pings).</summary>
+    private static async Task<double> IdleCpuPerSecondAsync(List<ServiceProcess> instances)
+    {
+        var before = instances.Sum(p => p.Usage().Cpu.TotalSeconds);
+        await Task.Delay(IdleWindow);
+        return (instances.Sum(p => p.Usage().Cpu.TotalSeconds) - before) / IdleWindow.TotalSeconds;
     }
 
     private static Task<Latencies> SendAsync(int rate, TimeSpan duration, DeliveryTracker tracker, ChatRooms rooms, HttpClient http) =>
