@@ -18,6 +18,12 @@ public static class PresenceExtensions
     public const string BackplaneChannelPrefix = "webrtcchat-presence";
 
     /// <summary>
+    /// Off only for a single instance (pushes then reach just this instance's connections): the benchmark prices the
+    /// backplane with it. Several instances need it on.
+    /// </summary>
+    public const string BackplaneEnabledKey = "Presence:Backplane:Enabled";
+
+    /// <summary>
     /// The Presence service: Redis (presence, typing and the SignalR backplane, so several instances act as one), the event
     /// bus with the pushers of Messaging's events, and the chat hub behind Identity's bearer tokens (also from the query).
     /// </summary>
@@ -45,15 +51,18 @@ public static class PresenceExtensions
             .Validate(options => options.Ttl > TimeSpan.Zero && options.Throttle >= TimeSpan.Zero && options.Throttle < options.Ttl,
                 "Presence:Typing needs a positive Ttl and a Throttle shorter than it.")
             .ValidateOnStart();
-        builder.Services.AddSignalR()
-            .AddMessagePackProtocol()
-            .AddStackExchangeRedis(
+        var signalR = builder.Services.AddSignalR().AddMessagePackProtocol();
+        if (builder.Configuration.GetValue(BackplaneEnabledKey, defaultValue: true))
+        {
+            signalR.AddStackExchangeRedis(
                 builder.Configuration.GetConnectionString("redis") ?? throw new InvalidOperationException("ConnectionStrings:redis is not set."),
                 options =>
                 {
                     options.Configuration.ChannelPrefix = RedisChannel.Literal(BackplaneChannelPrefix);
                     options.Configuration.AbortOnConnectFail = false;
                 });
+        }
+
         return builder;
     }
 

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using WebRtcChat.Testing;
 
-namespace WebRtcChat.Bench.Messaging;
+namespace WebRtcChat.Bench;
 
 /// <summary>The client calls the benchmark makes to Messaging (direct or through the gateway), each with the user's bearer token.</summary>
-internal static class ChatCalls
+public static class ChatCalls
 {
     public static HttpClient Client(Uri baseAddress) => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
     {

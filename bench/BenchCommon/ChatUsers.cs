@@ -1,10 +1,10 @@
 using Npgsql;
 using WebRtcChat.Testing;
 
-namespace WebRtcChat.Bench.Messaging;
+namespace WebRtcChat.Bench;
 
 /// <summary>Registers the benchmark's users in Identity and waits until Messaging has learnt of them from the UserRegistered events.</summary>
-internal static class ChatUsers
+public static class ChatUsers
 {
     private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(60);
 
@@ -12,6 +12,7 @@ internal static class ChatUsers
     {
         var prefix = "m" + Guid.NewGuid().ToString("N")[..8];
         var users = new TestUser[count];
+        var registered = 0;
         using var gate = new SemaphoreSlim(4); // registration hashes the password: more in parallel only queues on the 2 cores
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
@@ -19,6 +20,11 @@ internal static class ChatUsers
             try
             {
                 users[i] = await TestUser.RegisterAsync(identity, $"{prefix}{i}");
+                var done = Interlocked.Increment(ref registered);
+                if (done % 100 == 0)
+                {
+                    Console.Error.WriteLine($"{done} of {count} users registered");
+                }
             }
             finally
             {
