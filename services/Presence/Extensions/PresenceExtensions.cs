@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WebRtcChat.Presence.Apis;
+using WebRtcChat.Presence.Calls;
 using WebRtcChat.Presence.Delivery;
 using WebRtcChat.Presence.Hubs;
 using WebRtcChat.Presence.Rooms;
 using WebRtcChat.Presence.Status;
+using WebRtcChat.Presence.Turn;
 using WebRtcChat.Presence.Typing;
 
 namespace WebRtcChat.Presence.Extensions;
@@ -45,7 +47,8 @@ public static class PresenceExtensions
             .Validate(options => options.Ttl > TimeSpan.Zero && options.Throttle >= TimeSpan.Zero && options.Throttle < options.Ttl,
                 "Presence:Typing needs a positive Ttl and a Throttle shorter than it.")
             .ValidateOnStart();
-        builder.Services.AddSignalR()
+        builder.AddCalls();
+        builder.Services.AddSignalR(options => options.AddFilter<CallRefusalFilter>())
             .AddMessagePackProtocol()
             .AddStackExchangeRedis(
                 builder.Configuration.GetConnectionString("redis") ?? throw new InvalidOperationException("ConnectionStrings:redis is not set."),
@@ -62,6 +65,7 @@ public static class PresenceExtensions
         app.MapHub<ChatHub>(ChatHub.Path).RequireAuthorization(CallerExtensions.UserPolicy);
         app.MapTyping();
         app.MapPresence();
+        app.MapCalls();
         return app;
     }
 }
