@@ -19,7 +19,13 @@ public sealed class PresenceFixture : IAsyncLifetime
 
     private static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(20);
 
-    private readonly TestInfrastructure infrastructure = new();
+    /// <summary>Short, so a test sees an unanswered call time out; shorter than <see cref="CallLeaveGrace"/>.</summary>
+    public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a participant whose connection closed stays in the call.</summary>
+    public static readonly TimeSpan CallLeaveGrace = TimeSpan.FromSeconds(5);
+
+    private readonly TestInfrastructure infrastructure = new() { WithTurn = true };
     private readonly List<IAsyncDisposable> hosts = [];
 
     public IdentityHost Identity { get; private set; } = null!;
@@ -28,6 +34,14 @@ public sealed class PresenceFixture : IAsyncLifetime
 
     /// <summary>The two Presence instances' base addresses.</summary>
     public IReadOnlyList<Uri> Instances { get; private set; } = [];
+
+    /// <summary>The configuration the Presence instances run with (to start another one).</summary>
+    public IReadOnlyDictionary<string, string> PresenceSettings { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Call events as a consumer on the bus receives them.</summary>
+    public CallEventRecorder CallEvents { get; private set; } = null!;
+
+    public TestInfrastructure Infrastructure => infrastructure;
 
     /// <summary>The two Presence instances' services (to act as a third instance that crashed, through the shared store).</summary>
     public IReadOnlyList<IServiceProvider> InstanceServices { get; private set; } = [];
@@ -42,6 +56,8 @@ public sealed class PresenceFixture : IAsyncLifetime
         Identity.Trust(messagingSettings);
         Messaging = new ServiceFactory<MessagingApp>(messagingSettings);
         hosts.Add(Messaging);
+        CallEvents = await CallEventRecorder.StartAsync(ServiceSettings.For(infrastructure, string.Empty));
+        hosts.Add(CallEvents);
 
         // Started now, so its queues exist before the first user registers (an event with no queue bound is not kept).
         using (var client = Messaging.CreateClient())
@@ -57,6 +73,10 @@ public sealed class PresenceFixture : IAsyncLifetime
         presenceSettings["Presence:HeartbeatInterval"] = "00:00:00.500";
         presenceSettings["Presence:ConnectionTtl"] = ConnectionTtl.ToString();
         presenceSettings["Presence:OfflineGrace"] = "00:00:01";
+        presenceSettings["Presence:Calls:RingTimeout"] = RingTimeout.ToString();
+        presenceSettings["Presence:Calls:LeaveGrace"] = CallLeaveGrace.ToString();
+        presenceSettings["Presence:Calls:SweepInterval"] = "00:00:00.200";
+        PresenceSettings = presenceSettings;
         var instances = new List<Uri>();
         var services = new List<IServiceProvider>();
         for (var i = 0; i < 2; i++)

@@ -27,7 +27,7 @@ public sealed class CallAnnouncer(IHubContext<ChatHub> hub, IBus bus, CallHistor
 
         foreach (var busyInvitee in busyInvitees)
         {
-            await hub.Clients.User(busyInvitee.ToString()).SendAsync(CallEventNames.CallBusy, new CallBusy(call.Id, busyInvitee), cancellationToken);
+            await hub.Clients.User(call.InitiatorId.ToString()).SendAsync(CallEventNames.CallBusy, new CallBusy(call.Id, busyInvitee), cancellationToken);
         }
     }
 

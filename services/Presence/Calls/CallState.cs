@@ -74,9 +74,13 @@ public sealed class CallState
     public void Join(Guid userId, string connectionId, DateTimeOffset now, int maxParticipants)
     {
         EnsureNotEnded();
-        if (Participants.ContainsKey(userId))
+        if (Participants.TryGetValue(userId, out var current))
         {
-            Participants[userId] = connectionId;
+            if (current != connectionId)
+            {
+                throw new CallRefusedException("You are already in this call on another device.");
+            }
+
             return;
         }
 
