@@ -23,6 +23,7 @@ declare -A packages=(
   [redis-server]="/usr/bin/redis-server"
   [rabbitmq-server]="/usr/lib/rabbitmq/bin/rabbitmq-server"
   [ffmpeg]="/usr/bin/ffprobe" # Messaging checks and measures voice messages and media attachments, and makes thumbnails
+  [coturn]="/usr/bin/turnserver" # the TURN/STUN server calls relay media through
 )
 if $with_browser; then
   packages[chromium]="/usr/bin/chromium"
@@ -44,7 +45,7 @@ if ((${#missing[@]} > 0)); then
 fi
 
 cd "$root"
-if [[ ! -d node_modules/s3rver || ! -d node_modules/maildev || package-lock.json -nt node_modules/.package-lock.json ]]; then
+if [[ ! -d node_modules/s3rver || ! -d node_modules/maildev || ! -d node_modules/@microsoft/signalr || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "install-prerequisites: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
