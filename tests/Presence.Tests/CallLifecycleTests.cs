@@ -143,8 +143,7 @@ public sealed class CallLifecycleTests(PresenceFixture fixture)
 
         Assert.Equal([bob.Id, carol.Id], (await bobDevice.AcceptAsync(second, switchCalls: true)).Order());
         // bob left for the other call, which leaves alice alone: the call ends and she leaves it too.
-        var left = new[] { await aliceDevice.NextAboutAsync(CallEventNames.ParticipantLeft, first), await aliceDevice.NextAboutAsync(CallEventNames.ParticipantLeft, first) };
-        Assert.Equal(new[] { alice.Id, bob.Id }.Order(), left.Select(l => l.GetProperty("userId").GetGuid()).Order());
+        Assert.Equal(new[] { alice.Id, bob.Id }.Order(), await aliceDevice.LeftAsync(first, 2));
         Assert.Equal(CallOutcomes.Completed, (await aliceDevice.NextAboutAsync(CallEventNames.CallEnded, first)).GetProperty("outcome").GetString());
         var now = Assert.Single((await CallSteps.GetJsonAsync(fixture.Instances[0], bob, "/api/calls/active")).EnumerateArray());
         Assert.Equal(second, now.GetProperty("callId").GetGuid());
@@ -184,5 +183,31 @@ public sealed class CallLifecycleTests(PresenceFixture fixture)
                 await Task.Delay(200);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_dropped_call_connection_can_rejoin_within_the_grace_and_otherwise_leaves_the_call()
+    {
+        var alice = await fixture.RegisterAsync();
+        var bob = await fixture.RegisterAsync();
+        await using var aliceDevice = await HubClient.ConnectAsync(fixture.Instances[0], alice);
+        var bobDevice = await HubClient.ConnectAsync(fixture.Instances[1], bob);
+        var callId = await aliceDevice.InviteAsync(bob);
+        await bobDevice.NextAboutAsync(CallEventNames.IncomingCall, callId);
+        await bobDevice.AcceptAsync(callId);
+
+        // bob's connection drops and his client reconnects (a new connection) before the grace ends.
+        await bobDevice.DisposeAsync();
+        await using var bobReconnected = await HubClient.ConnectAsync(fixture.Instances[0], bob);
+        await bobReconnected.Connection.InvokeAsync(nameof(ChatHub.RejoinCall), callId);
+        await Task.Delay(PresenceFixture.CallLeaveGrace + TimeSpan.FromSeconds(1));
+        Assert.Empty(aliceDevice.Pending(CallEventNames.ParticipantLeft));
+        await aliceDevice.Connection.InvokeAsync("ice-candidate", callId, bob.Id, new IceCandidateInit("candidate:1 1 udp 1 127.0.0.1 5000 typ host", "0", 0, null));
+        await bobReconnected.NextAboutAsync(CallEventNames.IceCandidate, callId);
+
+        // This time nobody comes back: after the grace bob has left, and alone, alice's call ends.
+        await bobReconnected.Connection.StopAsync();
+        Assert.Equal(new[] { alice.Id, bob.Id }.Order(), await aliceDevice.LeftAsync(callId, 2));
+        Assert.Equal(CallOutcomes.Completed, (await aliceDevice.NextAboutAsync(CallEventNames.CallEnded, callId)).GetProperty("outcome").GetString());
     }
 }

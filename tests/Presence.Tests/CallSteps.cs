@@ -30,6 +30,18 @@ public static class CallSteps
         }
     }
 
+    /// <summary>The users of the next <paramref name="count"/> <c>participant-left</c> pushes about the call, in id order.</summary>
+    public static async Task<List<Guid>> LeftAsync(this HubClient device, Guid callId, int count)
+    {
+        var left = new List<Guid>();
+        while (left.Count < count)
+        {
+            left.Add((await device.NextAboutAsync(CallEventNames.ParticipantLeft, callId)).GetProperty("userId").GetGuid());
+        }
+
+        return [.. left.Order()];
+    }
+
     /// <summary>The invocation fails with a <see cref="HubException"/> whose message contains <paramref name="reason"/>.</summary>
     public static async Task RefusedAsync(Func<Task> invocation, string reason)
     {
