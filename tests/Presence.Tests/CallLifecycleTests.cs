@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using WebRtcChat.Contracts;
 using WebRtcChat.Presence.Calls;
 using WebRtcChat.Presence.Hubs;
@@ -209,5 +210,25 @@ public sealed class CallLifecycleTests(PresenceFixture fixture)
         await bobReconnected.Connection.StopAsync();
         Assert.Equal(new[] { alice.Id, bob.Id }.Order(), await aliceDevice.LeftAsync(callId, 2));
         Assert.Equal(CallOutcomes.Completed, (await aliceDevice.NextAboutAsync(CallEventNames.CallEnded, callId)).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task A_call_left_behind_by_a_crashed_instance_does_not_keep_its_participant_busy()
+    {
+        var alice = await fixture.RegisterAsync();
+        var bob = await fixture.RegisterAsync();
+        var carol = await fixture.RegisterAsync();
+
+        // A third instance put alice in a call through its own connection, then died before that connection could close.
+        var store = fixture.InstanceServices[0].GetRequiredService<CallStore>();
+        var stale = CallState.Start(alice.Id, "connection-on-a-crashed-instance", CallKinds.Direct, CallMedia.Audio, null, [carol.Id], DateTimeOffset.UtcNow);
+        await store.CreateAsync(stale, TimeSpan.FromMinutes(5));
+        await using var aliceDevice = await HubClient.ConnectAsync(fixture.Instances[1], alice);
+        await using var bobDevice = await HubClient.ConnectAsync(fixture.Instances[0], bob);
+
+        var callId = await aliceDevice.InviteAsync(bob);
+        await bobDevice.NextAboutAsync(CallEventNames.IncomingCall, callId);
+        Assert.Equal(CallOutcomes.Cancelled, (await CallSteps.HistoryEntryAsync(fixture.Instances[0], alice, stale.Id)).GetProperty("outcome").GetString());
+        Assert.Equal(callId, Assert.Single((await CallSteps.GetJsonAsync(fixture.Instances[1], alice, "/api/calls/active")).EnumerateArray()).GetProperty("callId").GetGuid());
     }
 }

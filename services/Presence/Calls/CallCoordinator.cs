@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WebRtcChat.Contracts;
 using WebRtcChat.Presence.Rooms;
+using WebRtcChat.Presence.Status;
 
 namespace WebRtcChat.Presence.Calls;
 
@@ -9,7 +10,7 @@ namespace WebRtcChat.Presence.Calls;
 /// <see cref="CallStore"/>, and has <see cref="CallAnnouncer"/> tell everyone concerned.
 /// </summary>
 public sealed class CallCoordinator(
-    CallStore store, CallAnnouncer announcer, CallRules rules, RoomMembers rooms, IOptions<CallOptions> options, TimeProvider time)
+    CallStore store, CallAnnouncer announcer, CallRules rules, RoomMembers rooms, PresenceStore presence, IOptions<CallOptions> options, TimeProvider time)
 {
     private CallOptions Options => options.Value;
 
@@ -22,6 +23,7 @@ public sealed class CallCoordinator(
             throw new CallRefusedException(refusal);
         }
 
+        await LeaveStaleCallAsync(caller, cancellationToken);
         return await StartAsync(CallState.Start(caller, connectionId, CallKinds.Direct, media, null, [calleeId], time.GetUtcNow()), cancellationToken);
     }
 
@@ -39,6 +41,7 @@ public sealed class CallCoordinator(
             }
         }
 
+        await LeaveStaleCallAsync(caller, cancellationToken);
         return await StartAsync(CallState.Start(caller, connectionId, CallKinds.Mesh, media, roomId, invitees, time.GetUtcNow()), cancellationToken);
     }
 
@@ -51,6 +54,7 @@ public sealed class CallCoordinator(
             await MembersOrRefuseAsync(roomId, userId);
         }
 
+        await LeaveStaleCallAsync(userId, cancellationToken);
         try
         {
             return await ChangeAsync(callId, c => c.Join(userId, connectionId, time.GetUtcNow(), Options.MaxMeshParticipants), connectionId, cancellationToken);
@@ -119,13 +123,31 @@ public sealed class CallCoordinator(
 
         foreach (var (callId, userId, connectionId) in await store.ClaimDueLeavesAsync(now))
         {
-            await TryChangeAsync(callId, c =>
-            {
-                if (c.Participants.TryGetValue(userId, out var current) && current == connectionId)
-                {
-                    c.Leave(userId, now);
-                }
-            }, cancellationToken);
+            await TryChangeAsync(callId, c => LeaveIfStill(c, userId, connectionId, now), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The call the user is in, if the connection that took part is gone without a goodbye (its instance crashed before it
+    /// could disconnect), is left now, so the user is not busy forever.
+    /// </summary>
+    private async Task LeaveStaleCallAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (await store.UserCallAsync(userId) is { } callId
+            && await store.GetAsync(callId) is { } call
+            && call.Participants.TryGetValue(userId, out var connectionId)
+            && !(await presence.LiveConnectionsAsync(userId)).Contains(connectionId))
+        {
+            await TryChangeAsync(callId, c => LeaveIfStill(c, userId, connectionId, time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    /// <summary>Leaves only if <paramref name="connectionId"/> still takes part (the user did not rejoin meanwhile).</summary>
+    private static void LeaveIfStill(CallState call, Guid userId, string connectionId, DateTimeOffset now)
+    {
+        if (call.Participants.TryGetValue(userId, out var current) && current == connectionId)
+        {
+            call.Leave(userId, now);
         }
     }
 
