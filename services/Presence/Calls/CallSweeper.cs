@@ -18,8 +18,10 @@ public sealed partial class CallSweeper(CallCoordinator coordinator, IOptions<Ca
             {
                 await coordinator.SweepAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // Redis or the bus unreachable for a moment: the due entries already claimed are lost (their calls end
+                // when their participants hang up), the rest stay due for the next sweep. The instance keeps running.
                 LogSweepFailed(logger, exception.Message);
             }
         }
