@@ -118,12 +118,30 @@ public sealed class CallCoordinator(
         var now = time.GetUtcNow();
         foreach (var callId in await store.ClaimDueRingTimeoutsAsync(now))
         {
-            await TryChangeAsync(callId, c => c.TimeOut(now), cancellationToken);
+            await HandleOrPutBackAsync(
+                () => TryChangeAsync(callId, c => c.TimeOut(now), cancellationToken),
+                () => store.ScheduleRingTimeoutAsync(callId, now));
         }
 
         foreach (var (callId, userId, connectionId) in await store.ClaimDueLeavesAsync(now))
         {
-            await TryChangeAsync(callId, c => LeaveIfStill(c, userId, connectionId, now), cancellationToken);
+            await HandleOrPutBackAsync(
+                () => TryChangeAsync(callId, c => LeaveIfStill(c, userId, connectionId, now), cancellationToken),
+                () => store.ScheduleLeaveAsync(callId, userId, connectionId, now));
+        }
+    }
+
+    /// <summary>A claimed deadline whose handling failed (store or bus briefly away) is put back, due, for the next sweep.</summary>
+    private static async Task HandleOrPutBackAsync(Func<Task> handle, Func<Task> putBack)
+    {
+        try
+        {
+            await handle();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await putBack();
+            throw;
         }
     }
 

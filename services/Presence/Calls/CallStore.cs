@@ -100,6 +100,9 @@ public sealed class CallStore(IConnectionMultiplexer redis)
         return [.. calls.OfType<CallState>()];
     }
 
+    public Task ScheduleRingTimeoutAsync(Guid callId, DateTimeOffset due) =>
+        Db.SortedSetAddAsync(CallKeys.RingDeadlines, callId.ToString(), due.ToUnixTimeMilliseconds());
+
     /// <summary>Schedules <paramref name="userId"/>'s leave unless <paramref name="connectionId"/> is replaced by then.</summary>
     public Task ScheduleLeaveAsync(Guid callId, Guid userId, string connectionId, DateTimeOffset due) =>
         Db.SortedSetAddAsync(CallKeys.LeaveDeadlines, $"{callId:N}|{userId:N}|{connectionId}", due.ToUnixTimeMilliseconds());

@@ -20,8 +20,7 @@ public sealed partial class CallSweeper(CallCoordinator coordinator, IOptions<Ca
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Redis or the bus unreachable for a moment: the due entries already claimed are lost (their calls end
-                // when their participants hang up), the rest stay due for the next sweep. The instance keeps running.
+                // Redis or the bus unreachable for a moment: what was due stays due for the next sweep; the instance keeps running.
                 LogSweepFailed(logger, exception.Message);
             }
         }
