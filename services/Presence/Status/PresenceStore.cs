@@ -21,16 +21,21 @@ public sealed class PresenceStore(IConnectionMultiplexer redis, IOptions<Presenc
     /// <summary>Records a new connection; true when the user was offline until now.</summary>
     public async Task<bool> ConnectAsync(Guid userId, string connectionId)
     {
-        var wasOnline = await Db.SortedSetScoreAsync(Tracked, Member(userId)) is not null;
         var expiry = Now + (long)options.Value.ConnectionTtl.TotalMilliseconds;
         await Db.SortedSetAddAsync(ConnectionsKey(userId), connectionId, expiry);
-        await Db.SortedSetAddAsync(Tracked, Member(userId), expiry);
-        if (!wasOnline)
+
+        // One atomic "add if absent": of two devices connecting at once (on any instances) only one brings the user online.
+        var cameOnline = await Db.SortedSetAddAsync(Tracked, Member(userId), expiry, SortedSetWhen.NotExists);
+        if (cameOnline)
         {
             await Db.HashSetAsync(UserKey(userId), "status", PresenceStatuses.Online);
         }
+        else
+        {
+            await Db.SortedSetAddAsync(Tracked, Member(userId), expiry, SortedSetWhen.GreaterThan);
+        }
 
-        return !wasOnline;
+        return cameOnline;
     }
 
     /// <summary>Forgets a closed connection; the user goes offline at the next sweep after the grace period if it was the last.</summary>
