@@ -12,6 +12,10 @@ var redis = builder.AddRedis("redis");
 var eventBus = builder.AddRabbitMQ("eventbus");
 var objectStore = builder.AddS3ObjectStore("objectstore");
 var mail = builder.AddMailDev("mail");
+var turn = builder.AddTurnServer("turn")
+    .WithListeningIp(builder.Configuration["Turn:ListeningIp"])
+    .WithExternalIp(builder.Configuration["Turn:ExternalIp"])
+    .WithRelayPorts(builder.Configuration.GetValue("Turn:MinPort", 49152), builder.Configuration.GetValue("Turn:MaxPort", 65535));
 
 var identity = builder.AddProject<Projects.Identity>("identity")
     .WithReference(identityDb).WaitFor(identityDb)
@@ -30,6 +34,7 @@ var messaging = builder.AddProject<Projects.Messaging>("messaging")
 
 var presence = builder.AddProject<Projects.Presence>("presence")
     .WithReference(redis).WaitFor(redis)
+    .WithReference(turn).WaitFor(turn)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(identity)
     .WithHttpHealthCheck("/health");

@@ -25,6 +25,7 @@ declare -A packages=(
   [ffmpeg]="/usr/bin/ffprobe" # Messaging checks and measures voice messages and media attachments, and makes thumbnails
   [openssl]="/usr/bin/openssl" # the WebRtc tests prove DTLS-SRTP interop against OpenSSL's s_server and s_client
   [libsrtp2-1]="/usr/lib/x86_64-linux-gnu/libsrtp2.so.1" # the WebRtc tests prove SRTP interop against libsrtp, the library browsers and Janus use
+  [coturn]="/usr/bin/turnserver" # the TURN/STUN server calls relay media through
 )
 if $with_browser; then
   packages[chromium]="/usr/bin/chromium"
@@ -46,7 +47,7 @@ if ((${#missing[@]} > 0)); then
 fi
 
 cd "$root"
-if [[ ! -d node_modules/s3rver || ! -d node_modules/maildev || package-lock.json -nt node_modules/.package-lock.json ]]; then
+if [[ ! -d node_modules/s3rver || ! -d node_modules/maildev || ! -d node_modules/@microsoft/signalr || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "install-prerequisites: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -9,7 +9,7 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
 {
     private static readonly string[] Resources =
     [
-        "postgres", "identitydb", "messagingdb", "recordingdb", "searchdb", "analyticsdb", "redis", "eventbus", "objectstore", "mail",
+        "postgres", "identitydb", "messagingdb", "recordingdb", "searchdb", "analyticsdb", "redis", "eventbus", "objectstore", "mail", "turn",
         "identity", "messaging", "presence", "mediasfu", "recording", "search", "analytics", "gateway",
     ];
 

@@ -24,6 +24,7 @@ public sealed class StatsTests(IdentityFixture fixture)
         var message = Sent(alice.Id, room, 2, now);
         await bus.Publish(Sent(alice.Id, room, 0, now));
         await bus.Publish(message, context => context.MessageId = duplicate);
+        await bus.Publish(new CallEnded(Guid.CreateVersion7(), [alice.Id], 0, now, CallOutcomes.Missed, CallKinds.Direct, 1));
         await bus.Publish(new CallEnded(Guid.CreateVersion7(), [alice.Id, bob.Id], 95, now));
         await bus.Publish(new CallEnded(Guid.CreateVersion7(), [alice.Id], 5, now));
 

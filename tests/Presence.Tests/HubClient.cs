@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using WebRtcChat.Presence.Calls;
 using WebRtcChat.Presence.Hubs;
 
 namespace WebRtcChat.Presence.Tests;
@@ -25,7 +26,7 @@ public sealed class HubClient : IAsyncDisposable
             .WithUrl(new Uri(instance, ChatHub.Path), HttpTransportType.WebSockets, options => options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken))
             .Build();
         var client = new HubClient(connection);
-        foreach (var method in typeof(ChatEventNames).GetFields().Select(f => (string)f.GetValue(null)!))
+        foreach (var method in typeof(ChatEventNames).GetFields().Concat(typeof(CallEventNames).GetFields()).Select(f => (string)f.GetValue(null)!))
         {
             connection.On<JsonElement>(method, payload => client.Channel(method).Writer.TryWrite(payload));
         }

@@ -14,7 +14,13 @@ public sealed class PresenceFixture : IAsyncLifetime
     /// <summary>Short, so a test sees a crashed instance's connection expire.</summary>
     public static readonly TimeSpan ConnectionTtl = TimeSpan.FromSeconds(3);
 
-    private readonly TestInfrastructure infrastructure = new();
+    /// <summary>Short, so a test sees an unanswered call time out; shorter than <see cref="CallLeaveGrace"/>.</summary>
+    public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a participant whose connection closed stays in the call.</summary>
+    public static readonly TimeSpan CallLeaveGrace = TimeSpan.FromSeconds(5);
+
+    private readonly TestInfrastructure infrastructure = new() { WithTurn = true };
     private readonly List<IAsyncDisposable> hosts = [];
 
     public IdentityHost Identity { get; private set; } = null!;
@@ -25,6 +31,14 @@ public sealed class PresenceFixture : IAsyncLifetime
 
     /// <summary>The two Presence instances' base addresses.</summary>
     public IReadOnlyList<Uri> Instances { get; private set; } = [];
+
+    /// <summary>The configuration the Presence instances run with (to start another one).</summary>
+    public IReadOnlyDictionary<string, string> PresenceSettings { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Call events as a consumer on the bus receives them.</summary>
+    public CallEventRecorder CallEvents { get; private set; } = null!;
+
+    public TestInfrastructure Infrastructure => infrastructure;
 
     /// <summary>The two Presence instances' services (to act as a third instance that crashed, through the shared store).</summary>
     public IReadOnlyList<IServiceProvider> InstanceServices { get; private set; } = [];
@@ -37,6 +51,8 @@ public sealed class PresenceFixture : IAsyncLifetime
 
         MessagingHost = await MessagingHost.StartAsync(infrastructure, Identity);
         hosts.Add(MessagingHost);
+        CallEvents = await CallEventRecorder.StartAsync(ServiceSettings.For(infrastructure, string.Empty));
+        hosts.Add(CallEvents);
 
         var presenceSettings = ServiceSettings.For(infrastructure, string.Empty);
         Identity.Trust(presenceSettings);
@@ -45,6 +61,10 @@ public sealed class PresenceFixture : IAsyncLifetime
         presenceSettings["Presence:HeartbeatInterval"] = "00:00:00.500";
         presenceSettings["Presence:ConnectionTtl"] = ConnectionTtl.ToString();
         presenceSettings["Presence:OfflineGrace"] = "00:00:01";
+        presenceSettings["Presence:Calls:RingTimeout"] = RingTimeout.ToString();
+        presenceSettings["Presence:Calls:LeaveGrace"] = CallLeaveGrace.ToString();
+        presenceSettings["Presence:Calls:SweepInterval"] = "00:00:00.200";
+        PresenceSettings = presenceSettings;
         var instances = new List<Uri>();
         var services = new List<IServiceProvider>();
         for (var i = 0; i < 2; i++)

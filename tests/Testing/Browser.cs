@@ -7,6 +7,9 @@ public sealed class Browser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>Lets WebRTC gather candidates on loopback, so peer connections between pages stay on this machine's 127.0.0.1.</summary>
+    public const string LoopbackWebRtc = "--allow-loopback-in-peer-connection";
+
     private readonly IPlaywright playwright;
 
     private Browser(IPlaywright playwright, IBrowser chromium)
@@ -17,7 +20,8 @@ public sealed class Browser : IAsyncDisposable
 
     public IBrowser Chromium { get; }
 
-    public static async Task<Browser> LaunchAsync()
+    /// <param name="extraArguments">More Chromium switches, e.g. <see cref="LoopbackWebRtc"/>.</param>
+    public static async Task<Browser> LaunchAsync(params string[] extraArguments)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -34,6 +38,7 @@ public sealed class Browser : IAsyncDisposable
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required",
+                .. extraArguments,
             ],
         });
         return new Browser(playwright, chromium);

@@ -17,6 +17,11 @@ public static class ServiceSettings
             // Tests that validate tokens point this at a running Identity.
             ["services:identity:http:0"] = "http://identity.invalid/",
         };
+        if (infrastructure.TurnConnectionString.Length > 0)
+        {
+            settings["ConnectionStrings:turn"] = infrastructure.TurnConnectionString;
+        }
+
         foreach (var name in databaseNames)
         {
             settings[$"ConnectionStrings:{name}"] = database;

@@ -29,6 +29,15 @@ public class TestInfrastructure : IAsyncLifetime
 
     public MailDevResource Mail { get; private set; } = null!;
 
+    /// <summary>Also start coturn (the AppHost's <c>AddTurnServer</c>), for call tests; see <see cref="Turn"/>.</summary>
+    public bool WithTurn { get; init; }
+
+    /// <summary>The TURN/STUN server when <see cref="WithTurn"/> is set.</summary>
+    public TurnServerResource? Turn { get; private set; }
+
+    /// <summary><c>Host=…;Port=…;Secret=…</c> of <see cref="Turn"/>, empty without it.</summary>
+    public string TurnConnectionString { get; private set; } = string.Empty;
+
     public string RedisConnectionString { get; private set; } = string.Empty;
 
     public string EventBusConnectionString { get; private set; } = string.Empty;
@@ -52,9 +61,16 @@ public class TestInfrastructure : IAsyncLifetime
         EventBus = builder.AddRabbitMQ("eventbus").Resource;
         ObjectStore = builder.AddS3ObjectStore("objectstore").Resource;
         Mail = builder.AddMailDev("mail").Resource;
+        Turn = WithTurn ? builder.AddTurnServer("turn").Resource : null;
         app = builder.Build();
         await app.StartAsync();
         await WaitUntilHealthyAsync("postgres", "redis", "eventbus", "objectstore", "mail");
+        if (Turn is not null)
+        {
+            await WaitUntilHealthyAsync(Turn.Name);
+            TurnConnectionString = await Value(Turn);
+        }
+
         RedisConnectionString = await Value(Redis);
         EventBusConnectionString = await Value(EventBus);
         ObjectStoreConnectionString = await Value(ObjectStore);

@@ -120,7 +120,7 @@ public static class UsersApi
     }
 
     internal static UserProfileUpdated ProfileUpdatedEvent(User user, DateTimeOffset now) =>
-        new(user.Id, user.UserName!, user.DisplayName, user.Status, user.ProfileVisibility, AvatarStore.UrlOf(user), now);
+        new(user.Id, user.UserName!, user.DisplayName, user.Status, user.ProfileVisibility, AvatarStore.UrlOf(user), now, user.AllowCalls);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

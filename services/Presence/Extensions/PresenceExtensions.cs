@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WebRtcChat.Presence.Apis;
+using WebRtcChat.Presence.Calls;
 using WebRtcChat.Presence.Delivery;
 using WebRtcChat.Presence.Hubs;
 using WebRtcChat.Presence.Rooms;
 using WebRtcChat.Presence.Status;
+using WebRtcChat.Presence.Turn;
 using WebRtcChat.Presence.Typing;
 
 namespace WebRtcChat.Presence.Extensions;
@@ -51,7 +53,8 @@ public static class PresenceExtensions
             .Validate(options => options.Ttl > TimeSpan.Zero && options.Throttle >= TimeSpan.Zero && options.Throttle < options.Ttl,
                 "Presence:Typing needs a positive Ttl and a Throttle shorter than it.")
             .ValidateOnStart();
-        var signalR = builder.Services.AddSignalR().AddMessagePackProtocol();
+        builder.AddCalls();
+        var signalR = builder.Services.AddSignalR(options => options.AddFilter<CallRefusalFilter>()).AddMessagePackProtocol();
         if (builder.Configuration.GetValue(BackplaneEnabledKey, defaultValue: true))
         {
             signalR.AddStackExchangeRedis(
@@ -71,6 +74,7 @@ public static class PresenceExtensions
         app.MapHub<ChatHub>(ChatHub.Path).RequireAuthorization(CallerExtensions.UserPolicy);
         app.MapTyping();
         app.MapPresence();
+        app.MapCalls();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 using WebRtcChat.Contracts;
+using WebRtcChat.Presence.Calls;
 using WebRtcChat.Presence.Rooms;
 using WebRtcChat.Presence.Status;
 using WebRtcChat.Presence.Typing;
@@ -12,9 +13,9 @@ namespace WebRtcChat.Presence.Hubs;
 /// the user (see <see cref="ChatEventNames"/>) to all of their connections, on whichever instance they are connected;
 /// the client acknowledges deliveries and says when it types.
 /// </summary>
-public sealed class ChatHub(
+public sealed partial class ChatHub(
     IPublishEndpoint bus, TimeProvider time, RoomMembers rooms, TypingIndicators typing,
-    LocalConnections local, PresenceStore presence, PresenceNotifier notifier) : Hub
+    LocalConnections local, PresenceStore presence, PresenceNotifier notifier, CallCoordinator calls) : Hub
 {
     public const string Path = "/hubs/chat";
 
@@ -32,11 +33,12 @@ public sealed class ChatHub(
         await base.OnConnectedAsync();
     }
 
-    /// <summary>After the last connection closes the user goes offline once the grace period passes (see PresenceHeartbeat).</summary>
+    /// <summary>After the last connection closes the user goes offline once the grace period passes (see PresenceHeartbeat); a call connection leaves its call after the call's grace.</summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         local.Remove(Context.ConnectionId);
         await presence.DisconnectAsync(Caller, Context.ConnectionId);
+        await calls.ConnectionClosedAsync(Caller, Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 

@@ -85,6 +85,10 @@ public sealed class PresenceStore(IConnectionMultiplexer redis, IOptions<Presenc
         return gone;
     }
 
+    /// <summary>The user's connections that are alive now, on any instance.</summary>
+    public async Task<IReadOnlyList<string>> LiveConnectionsAsync(Guid userId) =>
+        [.. (await Db.SortedSetRangeByScoreAsync(ConnectionsKey(userId), Now, double.PositiveInfinity)).Select(c => c.ToString())];
+
     public async Task SetChosenAsync(Guid userId, string status, string? text)
     {
         await Db.HashSetAsync(UserKey(userId), [new("status", status), new("text", text ?? string.Empty)]);

@@ -9,6 +9,7 @@ namespace WebRtcChat.Presence.Status;
 public sealed class SocialGraph(IConnectionMultiplexer redis)
 {
     private static readonly RedisKey Visibility = "presence:visibility";
+    private static readonly RedisKey CallsRefused = "presence:calls-refused";
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -31,6 +32,16 @@ public sealed class SocialGraph(IConnectionMultiplexer redis)
 
     public Task SetVisibilityAsync(Guid userId, string visibility) => Db.HashSetAsync(Visibility, userId.ToString(), visibility);
 
+    /// <summary>Remembers the user's <c>allowCalls</c> preference (only refusals are stored: calls are allowed by default).</summary>
+    public Task SetAllowCallsAsync(Guid userId, bool allowCalls) =>
+        allowCalls ? Db.SetRemoveAsync(CallsRefused, userId.ToString()) : Db.SetAddAsync(CallsRefused, userId.ToString());
+
+    public async Task<bool> AllowsCallsAsync(Guid userId) => !await Db.SetContainsAsync(CallsRefused, userId.ToString());
+
+    /// <summary>Whether either user blocked the other.</summary>
+    public async Task<bool> BlockedEitherWayAsync(Guid one, Guid other) =>
+        await Db.SetContainsAsync(BlocksKey(one), other.ToString()) || await Db.SetContainsAsync(BlocksKey(other), one.ToString());
+
     /// <summary>Whether <paramref name="viewer"/> may see <paramref name="userId"/>'s presence: no block either way, and the profile's visibility allows it.</summary>
     public async Task<bool> CanSeeAsync(Guid viewer, Guid userId)
     {
@@ -39,7 +50,7 @@ public sealed class SocialGraph(IConnectionMultiplexer redis)
             return true;
         }
 
-        if (await Db.SetContainsAsync(BlocksKey(userId), viewer.ToString()) || await Db.SetContainsAsync(BlocksKey(viewer), userId.ToString()))
+        if (await BlockedEitherWayAsync(userId, viewer))
         {
             return false;
         }

@@ -3,7 +3,7 @@ using WebRtcChat.Contracts;
 
 namespace WebRtcChat.Presence.Status;
 
-/// <summary>Keeps <see cref="SocialGraph"/> current from Identity's contact, block and profile events.</summary>
+/// <summary>Keeps <see cref="SocialGraph"/> current from Identity's contact, block and profile events (visibility and whether they accept calls).</summary>
 public sealed class SocialGraphProjector(SocialGraph graph) :
     IConsumer<ContactAdded>, IConsumer<ContactRemoved>, IConsumer<UserBlocked>, IConsumer<UserUnblocked>, IConsumer<UserProfileUpdated>
 {
@@ -15,5 +15,7 @@ public sealed class SocialGraphProjector(SocialGraph graph) :
 
     public Task Consume(ConsumeContext<UserUnblocked> context) => graph.SetBlockAsync(context.Message.BlockerId, context.Message.BlockedId, blocked: false);
 
-    public Task Consume(ConsumeContext<UserProfileUpdated> context) => graph.SetVisibilityAsync(context.Message.UserId, context.Message.ProfileVisibility);
+    public Task Consume(ConsumeContext<UserProfileUpdated> context) => Task.WhenAll(
+        graph.SetVisibilityAsync(context.Message.UserId, context.Message.ProfileVisibility),
+        graph.SetAllowCallsAsync(context.Message.UserId, context.Message.AllowCalls));
 }

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WebRtcChat.Contracts;
+
+namespace WebRtcChat.Presence.Tests;
+
+/// <summary>A consumer of the call events on the real bus (its own queues, like another service), recording what arrives.</summary>
+public sealed class CallEventRecorder : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<object> received = new();
+    private IHost? host;
+
+    public static async Task<CallEventRecorder> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var recorder = new CallEventRecorder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "presence-tests-call-events" });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.Services.AddSingleton(recorder);
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        builder.AddEventBus("eventbus", bus => bus.AddConsumer<Recorder>());
+        recorder.host = builder.Build();
+        await recorder.host.StartAsync();
+        return recorder;
+    }
+
+    /// <summary>The <typeparamref name="T"/> events received so far that match.</summary>
+    public List<T> Of<T>(Func<T, bool> match) => [.. received.OfType<T>().Where(match)];
+
+    /// <summary>Waits until a matching <typeparamref name="T"/> arrived, then a little longer so a duplicate would show too.</summary>
+    public async Task<List<T>> SettledAsync<T>(Func<T, bool> match, int expected = 1)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Of(match).Count < expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {expected} {typeof(T).Name} events arrived.");
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return Of(match);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    private sealed class Recorder(CallEventRecorder recorder) :
+        IConsumer<CallStarted>, IConsumer<CallParticipantJoined>, IConsumer<CallParticipantLeft>, IConsumer<CallEnded>
+    {
+        public Task Consume(ConsumeContext<CallStarted> context) => Record(context.Message);
+
+        public Task Consume(ConsumeContext<CallParticipantJoined> context) => Record(context.Message);
+
+        public Task Consume(ConsumeContext<CallParticipantLeft> context) => Record(context.Message);
+
+        public Task Consume(ConsumeContext<CallEnded> context) => Record(context.Message);
+
+        private Task Record(object message)
+        {
+            recorder.received.Enqueue(message);
+            return Task.CompletedTask;
+        }
+    }
+}
