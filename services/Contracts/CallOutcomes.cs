@@ -19,9 +19,13 @@ public static class CallOutcomes
     public const string Failed = "failed";
 }
 
-/// <summary>The shape of a call: one callee, or a room's members in a mesh (<see cref="CallStarted.Kind"/>).</summary>
+/// <summary>
+/// The shape of a call (<see cref="CallStarted.Kind"/>): one callee, a room's members in a mesh (Presence), or a room's
+/// group call through the SFU (MediaSfu).
+/// </summary>
 public static class CallKinds
 {
     public const string Direct = "direct";
     public const string Mesh = "mesh";
+    public const string Sfu = "sfu";
 }

@@ -39,6 +39,13 @@ public sealed class SfuClients(SfuFixture fixture)
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
     }
 
+    public async Task LeaveAsync(TestUser user, Guid callId)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        using var response = await http.SendAsync(user.Request(HttpMethod.Post, $"/api/calls/{callId}/leave"));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
     /// <summary>Waits until the SFU reports every participant of the call connected (DTLS done on its side too).</summary>
     public async Task WaitConnectedAsync(TestUser user, Guid callId, int participants)
     {

@@ -17,6 +17,9 @@ public sealed class SfuFixture : IAsyncLifetime
 
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>Call events as a consumer on the bus receives them.</summary>
+    public CallEventRecorder CallEvents { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
@@ -24,6 +27,9 @@ public sealed class SfuFixture : IAsyncLifetime
         hosts.Add(Identity);
         Messaging = await MessagingHost.StartAsync(infrastructure, Identity);
         hosts.Add(Messaging);
+
+        CallEvents = await CallEventRecorder.StartAsync(ServiceSettings.For(infrastructure, string.Empty), "sfu-tests-call-events");
+        hosts.Add(CallEvents);
 
         var settings = ServiceSettings.For(infrastructure, string.Empty);
         Identity.Trust(settings);

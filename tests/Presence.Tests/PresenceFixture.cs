@@ -51,7 +51,7 @@ public sealed class PresenceFixture : IAsyncLifetime
 
         MessagingHost = await MessagingHost.StartAsync(infrastructure, Identity);
         hosts.Add(MessagingHost);
-        CallEvents = await CallEventRecorder.StartAsync(ServiceSettings.For(infrastructure, string.Empty));
+        CallEvents = await CallEventRecorder.StartAsync(ServiceSettings.For(infrastructure, string.Empty), "presence-tests-call-events");
         hosts.Add(CallEvents);
 
         var presenceSettings = ServiceSettings.For(infrastructure, string.Empty);

@@ -20,7 +20,7 @@ public static class CallsApi
 
     /// <summary>The room's live call: 201 when this request started it, 200 when it was already running.</summary>
     public static async Task<Results<Created<CallDto>, Ok<CallDto>, ValidationProblem, ProblemHttpResult>> CreateGroupAsync(
-        CreateGroupCallRequest request, [AsParameters] CallServices services, CancellationToken cancellationToken)
+        CreateGroupCallRequest request, CallAnnouncer announcer, [AsParameters] CallServices services, CancellationToken cancellationToken)
     {
         if (request.RoomId is not { } roomId)
         {
@@ -33,6 +33,11 @@ public static class CallsApi
         }
 
         var (call, created) = await services.Calls.CreateOrGetAsync(roomId, services.CallerId, services.Options.Value.Node, services.Time.GetUtcNow());
+        if (created)
+        {
+            await announcer.StartedAsync(call);
+        }
+
         var view = await services.ViewAsync(call);
         return created ? TypedResults.Created($"/api/calls/{call.Id}", view) : TypedResults.Ok(view);
     }
@@ -44,14 +49,14 @@ public static class CallsApi
             : CallProblems.CallNotFound();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveAsync(
-        Guid callId, CallNegotiator negotiator, [AsParameters] CallServices services, CancellationToken cancellationToken)
+        Guid callId, CallNegotiator negotiator, CallAnnouncer announcer, [AsParameters] CallServices services, CancellationToken cancellationToken)
     {
         if (await services.FindAsRoomMemberAsync(callId, cancellationToken) is not { } call)
         {
             return CallProblems.CallNotFound();
         }
 
-        var outcome = await services.Calls.LeaveAsync(call, services.CallerId, services.Time.GetUtcNow());
+        var outcome = await announcer.LeaveAsync(call, services.CallerId);
         negotiator.Disconnect(call.Id, services.CallerId);
         return outcome == LeaveOutcome.NotInCall ? CallProblems.NotInCall() : TypedResults.NoContent();
     }

@@ -21,17 +21,22 @@ public sealed class CallRegistry(IConnectionMultiplexer redis)
         return {1, ARGV[1]}
         """;
 
-    // KEYS[1] = call hash, KEYS[2] = participants hash; ARGV = user, participant id, joined (unix ms).
-    // Returns the participant id this one replaced ('' if none), or false when the call is unknown or over.
+    // KEYS[1] = call hash, KEYS[2] = participants hash, KEYS[3] = everyone who took part; ARGV = user, participant
+    // id, joined (unix ms). Keeps the peak count. Returns the participant id this one replaced ('' if none), or false
+    // when the call is unknown or over.
     private const string Join = """
         if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'endedAt') == 1 then return false end
         local previous = redis.call('HGET', KEYS[2], ARGV[1]) or ''
         redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. ':' .. ARGV[3])
+        redis.call('SADD', KEYS[3], ARGV[1])
+        local count = redis.call('HLEN', KEYS[2])
+        if count > tonumber(redis.call('HGET', KEYS[1], 'peak') or '0') then redis.call('HSET', KEYS[1], 'peak', count) end
         return string.match(previous, '^[^:]*')
         """;
 
-    // KEYS[1] = call hash, KEYS[2] = participants hash, KEYS[3] = the room's live call; ARGV = user, ended (unix ms),
-    // retention (s), call id, participant id ('' = whichever). Returns -1 not in the call, 0 left, 1 left and ended it.
+    // KEYS[1] = call hash, KEYS[2] = participants hash, KEYS[3] = the room's live call, KEYS[4] = everyone who took part;
+    // ARGV = user, ended (unix ms), retention (s), call id, participant id ('' = whichever). Returns -1 not in the call,
+    // 0 left, 1 left and ended it.
     private const string Leave = """
         local current = redis.call('HGET', KEYS[2], ARGV[1])
         if not current or (ARGV[5] ~= '' and string.match(current, '^[^:]*') ~= ARGV[5]) then return -1 end
@@ -39,6 +44,7 @@ public sealed class CallRegistry(IConnectionMultiplexer redis)
         if redis.call('HLEN', KEYS[2]) > 0 then return 0 end
         redis.call('HSET', KEYS[1], 'endedAt', ARGV[2])
         redis.call('EXPIRE', KEYS[1], ARGV[3])
+        redis.call('EXPIRE', KEYS[4], ARGV[3])
         if redis.call('GET', KEYS[3]) == ARGV[4] then redis.call('DEL', KEYS[3]) end
         return 1
         """;
@@ -81,7 +87,7 @@ public sealed class CallRegistry(IConnectionMultiplexer redis)
     {
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             Join,
-            [CallKey(callId), ParticipantsKey(callId)],
+            [CallKey(callId), ParticipantsKey(callId), EveryoneKey(callId)],
             [participant.UserId.ToString(), participant.ParticipantId.ToString(), participant.JoinedAt.ToUnixTimeMilliseconds()]);
         if (result.IsNull)
         {
@@ -99,7 +105,7 @@ public sealed class CallRegistry(IConnectionMultiplexer redis)
     {
         var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(
             Leave,
-            [CallKey(call.Id), ParticipantsKey(call.Id), LiveCallKey(call.RoomId)],
+            [CallKey(call.Id), ParticipantsKey(call.Id), LiveCallKey(call.RoomId), EveryoneKey(call.Id)],
             [userId.ToString(), now.ToUnixTimeMilliseconds(), (long)EndedRetention.TotalSeconds, call.Id.ToString(), participantId?.ToString() ?? string.Empty]);
         return result switch
         {
@@ -122,6 +128,15 @@ public sealed class CallRegistry(IConnectionMultiplexer redis)
             .ToList();
     }
 
+    /// <summary>Everyone who took part in the call and the most participants it had at once.</summary>
+    public async Task<(IReadOnlyList<Guid> Everyone, int Peak)> SummaryAsync(Guid callId)
+    {
+        var db = redis.GetDatabase();
+        var everyone = await db.SetMembersAsync(EveryoneKey(callId));
+        var peak = await db.HashGetAsync(CallKey(callId), "peak");
+        return ([.. everyone.Select(v => Guid.Parse(v.ToString()))], peak.IsNull ? 0 : (int)peak);
+    }
+
     private static DateTimeOffset FromUnixMs(string value) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(value, CultureInfo.InvariantCulture));
 
@@ -130,4 +145,6 @@ public sealed class CallRegistry(IConnectionMultiplexer redis)
     private static RedisKey CallKey(Guid callId) => $"sfu:call:{callId}";
 
     private static RedisKey ParticipantsKey(Guid callId) => $"sfu:call:{callId}:participants";
+
+    private static RedisKey EveryoneKey(Guid callId) => $"sfu:call:{callId}:everyone";
 }

@@ -18,6 +18,7 @@ public static class MediaSfuExtensions
         builder.AddDefaultAuthentication();
         builder.Services.AddOptions<SfuOptions>().BindConfiguration(SfuOptions.Section);
         builder.Services.AddSingleton<CallRegistry>();
+        builder.Services.AddSingleton<CallAnnouncer>();
         builder.Services.AddSingleton<SfuNode>();
         builder.Services.AddSingleton<CallNegotiator>();
         builder.Services.AddHostedService<RtcpReporter>();

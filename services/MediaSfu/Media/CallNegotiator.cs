@@ -8,7 +8,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// user's earlier device), opens its ICE session and starts the DTLS handshake in the background; a later offer from
 /// the same participant (more or fewer receive slots) keeps its transport and only changes what flows.
 /// </summary>
-public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, TimeProvider time, ILogger<CallNegotiator> logger)
+public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, CallAnnouncer announcer, TimeProvider time, ILogger<CallNegotiator> logger)
 {
     public async Task<Negotiation> JoinAsync(CallRecord call, Guid userId, string sdp)
     {
@@ -28,6 +28,10 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         if (replaced is { } earlier)
         {
             media.Find(earlier)?.Close();
+        }
+        else
+        {
+            await announcer.JoinedAsync(call, userId);
         }
 
         var (peer, answer) = node.Admit(media, participantId, userId, offer);
@@ -87,9 +91,9 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         node.Release(media);
         try
         {
-            await registry.LeaveAsync(call, peer.UserId, time.GetUtcNow(), peer.ParticipantId);
+            await announcer.LeaveAsync(call, peer.UserId, peer.ParticipantId);
         }
-        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException or MassTransit.MassTransitException)
         {
             LogLeaveNotRecorded(e, peer.ParticipantId);
         }

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WebRtcChat.Contracts;
 
-namespace WebRtcChat.Presence.Tests;
+using Xunit;
+
+namespace WebRtcChat.Testing;
 
 /// <summary>A consumer of the call events on the real bus (its own queues, like another service), recording what arrives.</summary>
 public sealed class CallEventRecorder : IAsyncDisposable
@@ -13,10 +15,12 @@ public sealed class CallEventRecorder : IAsyncDisposable
     private readonly ConcurrentQueue<object> received = new();
     private IHost? host;
 
-    public static async Task<CallEventRecorder> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary><paramref name="name"/> names its queues (one copy of every event per recorder).</summary>
+    public static async Task<CallEventRecorder> StartAsync(IReadOnlyDictionary<string, string> settings, string name)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var recorder = new CallEventRecorder();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "presence-tests-call-events" });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = name });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.Services.AddSingleton(recorder);
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
