@@ -22,7 +22,6 @@ public sealed class BenchStack : IAsyncDisposable
     /// <summary>The public address Identity issues tokens under (the gateway's, in a deployment).</summary>
     public static readonly Uri Issuer = new("http://chat.example.test/");
 
-    private static readonly string[] GatewayRoutes = ["identity", "messaging", "presence", "mediasfu", "recording", "search", "analytics"];
     private readonly List<IAsyncDisposable> hosts = [];
 
     private BenchStack(TestInfrastructure infrastructure) => Infrastructure = infrastructure;
@@ -85,17 +84,7 @@ public sealed class BenchStack : IAsyncDisposable
     public Uri StartGateway(IReadOnlyDictionary<string, Uri> routes, Uri fallback)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Gateway:RateLimiting:PerIp:PermitLimit"] = "10000000",
-            ["Gateway:RateLimiting:PerUser:PermitLimit"] = "10000000",
-            ["Gateway:RateLimiting:Credentials:PermitLimit"] = "10000000",
-        };
-        foreach (var service in GatewayRoutes)
-        {
-            settings[$"services:{service}:http:0"] = routes.GetValueOrDefault(service, fallback).AbsoluteUri.TrimEnd('/');
-        }
-
+        var settings = GatewayHost.Settings(routes, fallback);
         return Start(new ServiceFactory<GatewayApp>(settings)).Url;
     }
 

@@ -35,12 +35,13 @@ internal static class ForwardingPhase
         }
 
         var (allocatedBefore, forwardedBefore) = await sfu.StatsAsync();
-        var cpuBefore = sfu.CpuTime();
+        var cpuBefore = sfu.Usage().Cpu;
         var elapsed = await SendAsync(publisher, publisher.SsrcOf("0"), packets, packetsPerSecond);
         await Task.Delay(500); // the last packets in flight
-        var cpu = sfu.CpuTime() - cpuBefore;
+        var usage = sfu.Usage();
+        var cpu = usage.Cpu - cpuBefore;
         var (allocatedAfter, forwardedAfter) = await sfu.StatsAsync();
-        var rss = sfu.ResidentMegabytes();
+        var rss = usage.RssMegabytes;
         foreach (var subscriber in subscribers)
         {
             subscriber.Dispose();

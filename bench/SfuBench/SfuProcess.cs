@@ -45,21 +45,8 @@ internal sealed class SfuProcess : IDisposable
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>User plus system CPU time the server has used (its threads, live and gone).</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
-    }
-
-    /// <summary>Resident memory of the server, in MB.</summary>
-    public double ResidentMegabytes()
-    {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-    }
+    /// <summary>The server's resident memory and the CPU time it has used (its threads, live and gone).</summary>
+    public ProcessUsage Usage() => ProcessUsage.Of(process.Id);
 
     public void Dispose()
     {

@@ -168,7 +168,7 @@ public sealed class MediaPeer : IDisposable
 
         datagram.CopyTo(inbound);
         var packet = inbound.AsSpan(0, datagram.Length);
-        if (IsRtcp(packet))
+        if (RtcpMux.IsRtcp(packet))
         {
             OnRtcp(session, packet);
         }
@@ -220,9 +220,6 @@ public sealed class MediaPeer : IDisposable
             }
         }
     }
-
-    // RFC 5761 §4: with rtcp-mux, RTCP packet types 192-223 are told apart from RTP payload types by the second byte.
-    private static bool IsRtcp(ReadOnlySpan<byte> packet) => packet[1] is >= 192 and <= 223;
 
     private void OnRtp(SrtpSession session, Span<byte> packet)
     {

@@ -28,8 +28,7 @@ public sealed class SfuAnswer
 
     public static SfuAnswer Start(ParticipantOffer offer, IceCredentials local, SfuNode node)
     {
-        var fingerprint = node.Dtls.Certificate.Fingerprint.ToString().Split(' ', 2);
-        var endpoint = new SdpEndpoint(local, new SdpFingerprint(fingerprint[0], fingerprint[1]), [node.Ice.Candidate]);
+        var endpoint = new SdpEndpoint(local, node.Dtls.Certificate.Fingerprint.ToSdp(), [node.Ice.Candidate]);
         var answer = SfuAnswerBuilder.Build(offer.Description, endpoint);
         foreach (var media in answer.Media)
         {
@@ -80,14 +79,8 @@ public sealed class SfuAnswer
             Sends: direction is MediaDirection.SendRecv or MediaDirection.SendOnly,
             Receives: direction is MediaDirection.SendRecv or MediaDirection.RecvOnly,
             Stopped: answered.IsRejected || offered.Kind is not ("audio" or "video"),
-            PrimarySsrc(offered),
+            offered.PrimarySsrc,
             offered.Msid?.Split(' ') is [_, var trackId] ? trackId : null,
             answered.Codecs.Where(c => !c.Is("rtx")).ToDictionary(c => (byte)c.PayloadType, c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}/{c.ClockRate}")));
     }
-
-    /// <summary>The media SSRC: the first of an FID (media + RTX) group, else the only one announced.</summary>
-    private static uint? PrimarySsrc(MediaDescription offered) =>
-        offered.SsrcGroups.FirstOrDefault(g => g.Semantics == "FID") is { Ssrcs: [var media, ..] } ? media
-        : offered.Ssrcs.Select(s => s.Ssrc).Distinct().ToList() is [var only] ? only
-        : null;
 }

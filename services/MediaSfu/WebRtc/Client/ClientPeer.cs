@@ -1,5 +1,6 @@
 using WebRtcChat.WebRtc.Dtls;
 using WebRtcChat.WebRtc.Ice;
+using WebRtcChat.WebRtc.Rtcp;
 using WebRtcChat.WebRtc.Sdp;
 using WebRtcChat.WebRtc.Srtp;
 using WebRtcChat.WebRtc.Transport;
@@ -32,8 +33,7 @@ public sealed class ClientPeer : IDisposable
     {
         ice = new IceAgent(new IceAgentOptions { IncludeNonLoopback = true });
         dtls = new DtlsEndpoint(certificate ?? DtlsCertificate.Generate());
-        var fingerprint = dtls.Certificate.Fingerprint.ToString().Split(' ', 2);
-        Offer = SdpOfferBuilder.Build(new SdpEndpoint(ice.LocalCredentials, new SdpFingerprint(fingerprint[0], fingerprint[1]), ice.LocalCandidates), tracks);
+        Offer = SdpOfferBuilder.Build(new SdpEndpoint(ice.LocalCredentials, dtls.Certificate.Fingerprint.ToSdp(), ice.LocalCandidates), tracks);
     }
 
     /// <summary>The offer to send to the server; its sending sections name our SSRCs.</summary>
@@ -52,9 +52,7 @@ public sealed class ClientPeer : IDisposable
 
     /// <summary>The media SSRC our offer announced for the section <paramref name="mid"/>.</summary>
     public uint SsrcOf(string mid) =>
-        Offer.Media.Single(m => m.Mid == mid) is { } media && media.SsrcGroups.FirstOrDefault(g => g.Semantics == "FID") is { } group
-            ? group.Ssrcs[0]
-            : Offer.Media.Single(m => m.Mid == mid).Ssrcs[0].Ssrc;
+        Offer.Media.Single(m => m.Mid == mid).PrimarySsrc ?? throw new InvalidOperationException($"Section {mid} sends nothing.");
 
     /// <summary>Connects to the server that sent <paramref name="answerText"/>: ICE, then DTLS (we are the client), then SRTP.</summary>
     public async Task ConnectAsync(string answerText, CancellationToken cancellationToken = default)
@@ -119,7 +117,7 @@ public sealed class ClientPeer : IDisposable
 
         datagram.CopyTo(inbound);
         var packet = inbound.AsSpan(0, datagram.Length);
-        var rtcp = packet[1] is >= 192 and <= 223;
+        var rtcp = RtcpMux.IsRtcp(packet);
         var result = rtcp ? keys.UnprotectRtcp(packet) : keys.UnprotectRtp(packet);
         if (!result.IsSuccess)
         {

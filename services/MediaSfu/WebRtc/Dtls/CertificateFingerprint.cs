@@ -49,6 +49,10 @@ public sealed class CertificateFingerprint
         CryptographicOperations.FixedTimeEquals(hash, Compute(Algorithm, derCertificate));
 
     /// <summary>The SDP form: "sha-256 AB:CD:…".</summary>
+    /// <summary>The value of an SDP a=fingerprint attribute.</summary>
+    public Sdp.SdpFingerprint ToSdp() =>
+        new(Algorithm, string.Join(':', hash.Select(b => b.ToString("X2", CultureInfo.InvariantCulture))));
+
     public override string ToString() =>
         Algorithm + " " + string.Join(':', hash.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
 

@@ -58,5 +58,11 @@ public sealed class MediaDescription
 
     public bool IsRejected => Port == 0;
 
+    /// <summary>The media SSRC the section announces: the first of an FID (media + RTX) group, else the only one; null when none or several.</summary>
+    public uint? PrimarySsrc =>
+        SsrcGroups.FirstOrDefault(g => g.Semantics == "FID") is { Ssrcs: [var media, ..] } ? media
+        : Ssrcs.Select(s => s.Ssrc).Distinct().ToList() is [var only] ? only
+        : null;
+
     public RtpCodec? Codec(int payloadType) => Codecs.FirstOrDefault(codec => codec.PayloadType == payloadType);
 }
