@@ -28,8 +28,7 @@ internal sealed class UdpReceiveLoop : IDisposable
             socket.DualMode = true;
         }
 
-        // Every participant's media arrives on this one socket: room for bursts (the kernel caps it at net.core.rmem_max).
-        socket.ReceiveBufferSize = ReceiveBufferBytes;
+        ReceiveBuffer.Enlarge(socket, ReceiveBufferBytes);
         socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
         this.handler = handler;
