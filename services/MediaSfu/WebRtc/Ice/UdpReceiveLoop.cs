@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using WebRtcChat.WebRtc.Transport.Linux;
 
 namespace WebRtcChat.WebRtc.Ice;
 
@@ -7,17 +8,25 @@ namespace WebRtcChat.WebRtc.Ice;
 internal delegate void ReceivedFrom(ReadOnlySpan<byte> datagram, SocketAddress from);
 
 /// <summary>
-/// One UDP socket and its receive loop: one buffer and one <see cref="SocketAddress"/> reused for every datagram, so the
-/// hot path allocates nothing; each datagram is handed to the handler on the loop.
+/// One UDP socket and the thread that receives on it: one buffer and one <see cref="SocketAddress"/> reused for every
+/// datagram, so the hot path allocates nothing. Each datagram is handed to the handler on that thread; whatever the
+/// handler sends meanwhile (a packet forwarded to every subscriber) leaves in one sendmmsg(2) when it returns.
 /// </summary>
 internal sealed class UdpReceiveLoop : IDisposable
 {
     private const int MaxDatagram = 2048;
     private const int ReceiveBufferBytes = 4 * 1024 * 1024;
 
+    // How often a receive gives up waiting to look at the stop flag: closing a socket does not wake a blocked receive.
+    private static readonly TimeSpan StopCheckInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly Socket socket;
     private readonly ReceivedFrom handler;
-    private readonly CancellationTokenSource stopping = new();
+    private readonly SendBatch? batch = OperatingSystem.IsLinux() ? new SendBatch() : null;
+    private readonly Thread receiver;
+    private volatile bool stopping;
+    private long handlerFaults;
+    private long refusedSends;
 
     public UdpReceiveLoop(IPEndPoint bind, ReceivedFrom handler)
     {
@@ -29,23 +38,36 @@ internal sealed class UdpReceiveLoop : IDisposable
         }
 
         ReceiveBuffer.Enlarge(socket, ReceiveBufferBytes);
+        socket.ReceiveTimeout = (int)StopCheckInterval.TotalMilliseconds;
         socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
         this.handler = handler;
-        // The loop outlives whoever created it: it must not carry (and keep alive) their async-local state.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Run(ReceiveAsync);
-        }
+        receiver = new Thread(Receive) { IsBackground = true, Name = $"udp {LocalEndPoint.Port}" };
+        // The thread outlives whoever created it: it must not carry (and keep alive) their async-local state.
+        receiver.UnsafeStart();
     }
 
     public IPEndPoint LocalEndPoint { get; }
 
     /// <summary>Datagrams the handler threw on (a bug upstream); counted so the loop survives it.</summary>
-    public long HandlerFaults { get; private set; }
+    public long HandlerFaults => Interlocked.Read(ref handlerFaults);
+
+    /// <summary>Datagrams the kernel refused to send (full send buffer, unreachable address): lost, as UDP allows.</summary>
+    public long RefusedSends => Interlocked.Read(ref refusedSends);
 
     public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress to)
     {
+        if (batch is not null && Thread.CurrentThread == receiver && SendBatch.Fits(datagram, to))
+        {
+            batch.Add(datagram, to);
+            if (batch.IsFull)
+            {
+                FlushBatch();
+            }
+
+            return;
+        }
+
         try
         {
             socket.SendTo(datagram, SocketFlags.None, to);
@@ -53,41 +75,44 @@ internal sealed class UdpReceiveLoop : IDisposable
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // UDP: a send that fails is a lost packet.
+            Interlocked.Increment(ref refusedSends);
         }
     }
 
     public void Dispose()
     {
-        if (stopping.IsCancellationRequested)
+        if (stopping)
         {
             return;
         }
 
-        stopping.Cancel();
+        stopping = true;
         socket.Dispose();
-        stopping.Dispose();
     }
 
-    private async Task ReceiveAsync()
+    private void Receive()
     {
         var buffer = new byte[MaxDatagram];
         var from = new SocketAddress(socket.AddressFamily);
-        var token = stopping.Token;
-        while (!token.IsCancellationRequested)
+        while (!stopping)
         {
             int length;
             try
             {
-                // No token: registering one per pending receive allocates; disposing the socket ends the receive instead.
-                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from);
+                length = socket.ReceiveFrom(buffer, SocketFlags.None, from);
             }
-            catch (Exception e) when (e is ObjectDisposedException or SocketException)
+            catch (SocketException)
             {
-                // ICMP port-unreachable surfaces as a SocketException on Linux; only a stop ends the loop.
+                // The stop check's timeout, or ICMP port-unreachable (a SocketException on Linux): only a stop ends the loop.
                 continue;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
             }
 
             Deliver(buffer.AsSpan(0, length), from);
+            FlushBatch();
         }
     }
 
@@ -100,7 +125,19 @@ internal sealed class UdpReceiveLoop : IDisposable
         catch (Exception)
         {
             // The loop serves every peer on the port: one faulty packet handler must not stop it.
-            HandlerFaults++;
+            Interlocked.Increment(ref handlerFaults);
+        }
+    }
+
+    private void FlushBatch()
+    {
+        if (batch is { Count: > 0 })
+        {
+            var refused = batch.Flush(socket);
+            if (refused > 0)
+            {
+                Interlocked.Add(ref refusedSends, refused);
+            }
         }
     }
 }
