@@ -13,14 +13,10 @@ public sealed class DominantSpeakerTests(SfuFixture fixture)
     [Fact]
     public async Task The_louder_publisher_becomes_dominant_the_floor_passes_after_the_hold_and_alternating_bursts_do_not_flap()
     {
-        var alice = await fixture.RegisterAsync();
-        var bob = await fixture.RegisterAsync();
-        var callId = await clients.CallAsync(alice, await fixture.Messaging.CreateGroupAsync(alice, bob));
-        using var alicePeer = await clients.JoinAsync(alice, callId, SfuClients.Publishing);
-        using var bobPeer = await clients.JoinAsync(bob, callId, SfuClients.Publishing);
-        await clients.WaitConnectedAsync(alice, callId, participants: 2);
-        await using var aliceVoice = new SpeakingClient(alicePeer);
-        await using var bobVoice = new SpeakingClient(bobPeer);
+        using var call = await TwoPartyCall.StartAsync(fixture, clients, SfuClients.Publishing, SfuClients.Publishing);
+        var (alice, bob, callId) = (call.Alice, call.Bob, call.CallId);
+        await using var aliceVoice = new SpeakingClient(call.AlicePeer);
+        await using var bobVoice = new SpeakingClient(call.BobPeer);
         var events = fixture.CallEvents;
 
         aliceVoice.Level = SpeakingClient.Loud;

@@ -17,12 +17,8 @@ public sealed class QualitySampleTests(SfuFixture fixture)
     [Fact]
     public async Task Participants_quality_is_sampled_at_the_interval_with_bitrate_packets_and_the_frames_sent()
     {
-        var alice = await fixture.RegisterAsync();
-        var bob = await fixture.RegisterAsync();
-        var callId = await clients.CallAsync(alice, await fixture.Messaging.CreateGroupAsync(alice, bob));
-        using var publisher = await clients.JoinAsync(alice, callId, SfuClients.Publishing);
-        using var subscriber = await clients.JoinAsync(bob, callId, SfuClients.Receiving);
-        await clients.WaitConnectedAsync(alice, callId, participants: 2);
+        using var call = await TwoPartyCall.StartAsync(fixture, clients, SfuClients.Publishing, SfuClients.Receiving);
+        var (alice, bob, callId, publisher) = (call.Alice, call.Bob, call.CallId, call.AlicePeer);
         var videoSsrc = publisher.SsrcOf("1");
         var video = new VideoFrames(publisher, videoSsrc);
 
