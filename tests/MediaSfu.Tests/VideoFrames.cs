@@ -12,6 +12,7 @@ public sealed class VideoFrames(ClientPeer peer, uint ssrc)
 {
     public const int PacketsPerFrame = 3;
     public const int KeyframeEvery = 30;
+    public const int PacketLength = RtpHeader.FixedLength + 600;
 
     private ushort sequence;
 
@@ -30,7 +31,7 @@ public sealed class VideoFrames(ClientPeer peer, uint ssrc)
 
     private void SendFrame(bool key)
     {
-        var packet = new byte[RtpHeader.FixedLength + 600];
+        var packet = new byte[PacketLength];
         for (var i = 0; i < PacketsPerFrame; i++)
         {
             var last = i == PacketsPerFrame - 1;
