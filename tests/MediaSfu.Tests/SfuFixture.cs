@@ -6,6 +6,9 @@ namespace WebRtcChat.MediaSfu.Tests;
 /// </summary>
 public sealed class SfuFixture : IAsyncLifetime
 {
+    /// <summary>Short, so a test sees several quality samples of a call.</summary>
+    public static readonly TimeSpan QualitySampleInterval = TimeSpan.FromSeconds(1);
+
     private readonly TestInfrastructure infrastructure = new();
     private readonly List<IAsyncDisposable> hosts = [];
 
@@ -32,6 +35,7 @@ public sealed class SfuFixture : IAsyncLifetime
         hosts.Add(CallEvents);
 
         var settings = ServiceSettings.For(infrastructure, string.Empty);
+        settings["MediaSfu:QualitySampleInterval"] = QualitySampleInterval.ToString();
         Identity.Trust(settings);
         Messaging.Reference(settings);
         Sfu = new ServiceFactory<MediaSfuApp>(settings);

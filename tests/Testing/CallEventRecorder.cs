@@ -33,6 +33,26 @@ public sealed class CallEventRecorder : IAsyncDisposable
     /// <summary>The <typeparamref name="T"/> events received so far that match.</summary>
     public List<T> Of<T>(Func<T, bool> match) => [.. received.OfType<T>().Where(match)];
 
+    /// <summary>The first matching <typeparamref name="T"/>, waiting for it up to <paramref name="patience"/> (10 s by default).</summary>
+    public async Task<T> FirstAsync<T>(Func<T, bool> match, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (Of(match) is [var first, ..])
+            {
+                return first;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No matching {typeof(T).Name} event arrived.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Publishes <paramref name="message"/> on the bus, as the service that owns it would.</summary>
+    public Task PublishAsync<T>(T message) where T : class =>
+        host!.Services.GetRequiredService<IBus>().Publish(message);
+
     /// <summary>Waits until a matching <typeparamref name="T"/> arrived, then a little longer so a duplicate would show too.</summary>
     public async Task<List<T>> SettledAsync<T>(Func<T, bool> match, int expected = 1)
     {
@@ -57,7 +77,8 @@ public sealed class CallEventRecorder : IAsyncDisposable
     }
 
     private sealed class Recorder(CallEventRecorder recorder) :
-        IConsumer<CallStarted>, IConsumer<CallParticipantJoined>, IConsumer<CallParticipantLeft>, IConsumer<CallEnded>
+        IConsumer<CallStarted>, IConsumer<CallParticipantJoined>, IConsumer<CallParticipantLeft>, IConsumer<CallEnded>,
+        IConsumer<CallDominantSpeakerChanged>, IConsumer<CallQualitySampled>, IConsumer<CallVideoQualityRequested>
     {
         public Task Consume(ConsumeContext<CallStarted> context) => Record(context.Message);
 
@@ -66,6 +87,12 @@ public sealed class CallEventRecorder : IAsyncDisposable
         public Task Consume(ConsumeContext<CallParticipantLeft> context) => Record(context.Message);
 
         public Task Consume(ConsumeContext<CallEnded> context) => Record(context.Message);
+
+        public Task Consume(ConsumeContext<CallDominantSpeakerChanged> context) => Record(context.Message);
+
+        public Task Consume(ConsumeContext<CallQualitySampled> context) => Record(context.Message);
+
+        public Task Consume(ConsumeContext<CallVideoQualityRequested> context) => Record(context.Message);
 
         private Task Record(object message)
         {

@@ -2,6 +2,8 @@
 // The client leads every negotiation: it offers its own audio and video once, and one receive-only audio and video
 // transceiver per other participant; the SFU answers, telling which participant each one carries (a=msid).
 // It follows the call's participants by polling GET /api/calls/{id} (the Presence hub also announces them).
+// The dominant speaker comes from the hub's `dominant-speaker` push (pass it to onDominantSpeaker) and from the poll;
+// their tile gets the `dominant-speaker` class and a `dominantspeaker` event fires with { userId, participantId }.
 
 export class GroupCall extends EventTarget {
   #token;
@@ -11,6 +13,7 @@ export class GroupCall extends EventTarget {
   #remote = new Map(); // participant id -> { audio, video } transceivers
   #timer;
   #syncing = Promise.resolve();
+  #userParticipants = new Map(); // user id -> participant id
 
   #container;
 
@@ -21,6 +24,7 @@ export class GroupCall extends EventTarget {
     this.#container = container;
     this.pollMilliseconds = pollMilliseconds;
     this.streams = new Map(); // participant id -> MediaStream received
+    this.dominantSpeaker = null; // user id
   }
 
   get callId() { return this.#callId; }
@@ -69,6 +73,13 @@ export class GroupCall extends EventTarget {
     return result;
   }
 
+  /** The hub's `dominant-speaker` push ({ callId, userId }): highlights that participant's tile. */
+  onDominantSpeaker({ callId, userId }) {
+    if (callId === this.#callId) {
+      this.#setDominantSpeaker(userId);
+    }
+  }
+
   async leave() {
     clearInterval(this.#timer);
     if (this.#callId) {
@@ -79,6 +90,7 @@ export class GroupCall extends EventTarget {
 
   async #sync() {
     const call = await this.#api('GET', `/api/calls/${this.#callId}`);
+    this.#userParticipants = new Map(call.participants.map(p => [p.userId, p.participantId]));
     const others = call.participants.filter(p => p.participantId !== this.#participantId).map(p => p.participantId);
     let changed = false;
     for (const id of others) {
@@ -107,6 +119,20 @@ export class GroupCall extends EventTarget {
       await this.#pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
     }
     this.participants = others;
+    if (call.dominantSpeaker) {
+      this.#setDominantSpeaker(call.dominantSpeaker);
+    }
+  }
+
+  #setDominantSpeaker(userId) {
+    if (userId === this.dominantSpeaker) {
+      return;
+    }
+    this.dominantSpeaker = userId;
+    const participantId = this.#userParticipants.get(userId) ?? null;
+    this.#container?.querySelectorAll('[data-participant]').forEach(tile =>
+      tile.classList.toggle('dominant-speaker', tile.dataset.participant === participantId));
+    this.dispatchEvent(new CustomEvent('dominantspeaker', { detail: { userId, participantId } }));
   }
 
   #onTrack(event) {
@@ -126,6 +152,7 @@ export class GroupCall extends EventTarget {
     const video = document.createElement('video');
     Object.assign(video, { autoplay: true, playsInline: true, srcObject: stream });
     video.dataset.participant = stream.id;
+    video.classList.toggle('dominant-speaker', this.#userParticipants.get(this.dominantSpeaker) === stream.id);
     this.#container.append(video);
   }
 

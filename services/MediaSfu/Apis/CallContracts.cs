@@ -7,4 +7,8 @@ public sealed record TrackDto(string Kind, string TrackId);
 
 public sealed record ParticipantDto(Guid ParticipantId, Guid UserId, DateTimeOffset JoinedAt, IReadOnlyList<TrackDto> Tracks);
 
-public sealed record CallDto(Guid Id, Guid RoomId, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, IReadOnlyList<ParticipantDto> Participants);
+/// <summary>A group call; <paramref name="DominantSpeaker"/> is the user speaking now (the last one who did), null before anyone spoke.</summary>
+public sealed record CallDto(Guid Id, Guid RoomId, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, IReadOnlyList<ParticipantDto> Participants)
+{
+    public Guid? DominantSpeaker { get; init; }
+}

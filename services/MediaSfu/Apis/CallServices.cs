@@ -2,12 +2,13 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.MediaSfu.Media;
+using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.MediaSfu.Rooms;
 
 namespace WebRtcChat.MediaSfu.Apis;
 
 /// <summary>What the call handlers need, injected as one <c>[AsParameters]</c> group.</summary>
-public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, RoomAccess Rooms, SfuNode Node, TimeProvider Time, IOptions<SfuOptions> Options)
+public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, RoomAccess Rooms, SfuNode Node, TimeProvider Time, IOptions<SfuOptions> Options, DominantSpeakers Speakers)
 {
     public Guid CallerId => HttpContext.User.GetUserId();
 
@@ -22,7 +23,10 @@ public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, R
     {
         var media = Node.FindCall(call.Id);
         return new(call.Id, call.RoomId, call.CreatedBy, call.CreatedAt, call.EndedAt,
-            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt, TracksOf(media, p.ParticipantId))).ToList());
+            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt, TracksOf(media, p.ParticipantId))).ToList())
+        {
+            DominantSpeaker = Speakers.SpeakerOf(call.Id),
+        };
     }
 
     private static List<TrackDto> TracksOf(MediaCall? media, Guid participantId) =>

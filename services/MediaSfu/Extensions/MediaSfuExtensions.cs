@@ -1,6 +1,7 @@
 using WebRtcChat.MediaSfu.Apis;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.MediaSfu.Media;
+using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.MediaSfu.Rooms;
 
 namespace WebRtcChat.MediaSfu.Extensions;
@@ -22,6 +23,7 @@ public static class MediaSfuExtensions
         builder.Services.AddSingleton<SfuNode>();
         builder.Services.AddSingleton<CallNegotiator>();
         builder.Services.AddHostedService<RtcpReporter>();
+        builder.AddCallQuality();
         builder.Services.AddHttpClient<RoomAccess>(http => http.BaseAddress = MessagingAddress(builder.Configuration));
         return builder;
     }

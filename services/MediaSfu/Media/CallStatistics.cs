@@ -20,7 +20,12 @@ public static class CallStatistics
     private static PublishedTrackStats Published(ForwardedTrack track)
     {
         var (_, lost, jitter) = track.Reception.Snapshot();
-        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length);
+        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length)
+        {
+            Frames = track.Frames?.Frames,
+            Keyframes = track.Frames?.Keyframes,
+            FramesPerSecond = track.Frames is { } frames ? Math.Round(frames.Rate.PerSecond, 1) : null,
+        };
     }
 
     private static ReceivedTrackStats Received(Subscription subscription)

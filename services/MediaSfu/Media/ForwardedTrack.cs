@@ -1,3 +1,6 @@
+using WebRtcChat.MediaSfu.Quality;
+using WebRtcChat.WebRtc.Rtp;
+
 namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
@@ -27,6 +30,12 @@ public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssr
 
     public RateMeter Rate { get; } = new();
 
+    /// <summary>The frames of a video track (null for audio).</summary>
+    public FrameCounter? Frames { get; } = kind == MediaKind.Video ? new FrameCounter(payloadCodecs) : null;
+
+    /// <summary>The audio levels of an audio track that negotiated them (null otherwise).</summary>
+    public AudioLevelMeter? AudioLevel { get; init; }
+
     public long Packets => Interlocked.Read(ref packets);
 
     public long Bytes => Interlocked.Read(ref bytes);
@@ -53,5 +62,12 @@ public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssr
     {
         Interlocked.Increment(ref packets);
         Interlocked.Add(ref bytes, length);
+    }
+
+    /// <summary>Reads what the quality stats need from a decrypted packet of this track (frames, audio level).</summary>
+    internal void Inspect(ReadOnlySpan<byte> packet, in RtpHeader header)
+    {
+        Frames?.Observe(packet, header);
+        AudioLevel?.Observe(packet, header);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WebRtcChat.MediaSfu.Quality;
 
 namespace WebRtcChat.MediaSfu.Media;
 
@@ -83,7 +84,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time)
             var published = sections
                 .Where(s => s is { Sends: true, Stopped: false, Ssrc: not null })
                 .Select(s => peer.Published.FirstOrDefault(t => t.Ssrc == s.Ssrc)
-                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time))
+                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time) { AudioLevel = AudioLevelMeter.For(s) })
                 .ToList();
             peer.Publish(published);
 

@@ -244,6 +244,7 @@ public sealed class MediaPeer : IDisposable
         }
 
         track.Count(plain.Length);
+        track.Inspect(plain, header);
         track.Reception.Received(header.SequenceNumber, header.Timestamp);
         foreach (var subscription in track.Subscriptions)
         {

@@ -12,4 +12,8 @@ public sealed record OfferedSection(
     bool Stopped,
     uint? Ssrc,
     string? TrackId,
-    IReadOnlyDictionary<byte, string> PayloadCodecs);
+    IReadOnlyDictionary<byte, string> PayloadCodecs)
+{
+    /// <summary>The header extension id of the audio level (RFC 6464) on this section; 0 when not negotiated.</summary>
+    public int AudioLevelExtensionId { get; init; }
+}

@@ -1,25 +1,30 @@
 namespace WebRtcChat.MediaSfu.Media;
 
-/// <summary>A byte counter's rate between the last two samples (the RTCP reporter samples every interval).</summary>
+/// <summary>
+/// A counter's rate between the last two samples (the RTCP reporter samples every interval): bytes as kbps, or any
+/// count (frames) per second.
+/// </summary>
 public sealed class RateMeter
 {
     private readonly Lock gate = new();
-    private long lastBytes;
+    private long lastCount;
     private long lastAt;
-    private double kbps;
+    private double perSecond;
 
-    public double Kbps
+    public double Kbps => PerSecond * 8 / 1000;
+
+    public double PerSecond
     {
         get
         {
             lock (gate)
             {
-                return kbps;
+                return perSecond;
             }
         }
     }
 
-    public void Sample(long bytes, TimeProvider time)
+    public void Sample(long count, TimeProvider time)
     {
         var now = time.GetTimestamp();
         lock (gate)
@@ -27,10 +32,10 @@ public sealed class RateMeter
             if (lastAt != 0)
             {
                 var seconds = time.GetElapsedTime(lastAt, now).TotalSeconds;
-                kbps = seconds > 0 ? (bytes - lastBytes) * 8 / seconds / 1000 : kbps;
+                perSecond = seconds > 0 ? (count - lastCount) / seconds : perSecond;
             }
 
-            lastBytes = bytes;
+            lastCount = count;
             lastAt = now;
         }
     }

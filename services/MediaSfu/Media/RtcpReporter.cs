@@ -30,6 +30,7 @@ public sealed class RtcpReporter(SfuNode node, TimeProvider time) : BackgroundSe
         foreach (var track in peer.Published)
         {
             track.Rate.Sample(track.Bytes, time);
+            track.Frames?.Rate.Sample(track.Frames.Frames, time);
         }
 
         foreach (var subscription in peer.Receiving)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.WebRtc.Ice;
 using WebRtcChat.WebRtc.Sdp;
 
@@ -81,6 +82,9 @@ public sealed class SfuAnswer
             Stopped: answered.IsRejected || offered.Kind is not ("audio" or "video"),
             offered.PrimarySsrc,
             offered.Msid?.Split(' ') is [_, var trackId] ? trackId : null,
-            answered.Codecs.Where(c => !c.Is("rtx")).ToDictionary(c => (byte)c.PayloadType, c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}/{c.ClockRate}")));
+            answered.Codecs.Where(c => !c.Is("rtx")).ToDictionary(c => (byte)c.PayloadType, c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}/{c.ClockRate}")))
+        {
+            AudioLevelExtensionId = AudioLevelExtension.IdIn(answered),
+        };
     }
 }

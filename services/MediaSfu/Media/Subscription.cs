@@ -60,6 +60,18 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
         }
     }
 
+    /// <summary>The packets of this stream the subscriber reported lost so far (its latest receiver report).</summary>
+    public long PacketsLostReported
+    {
+        get
+        {
+            lock (gate)
+            {
+                return Math.Max(0, lastReport?.CumulativeLost ?? 0);
+            }
+        }
+    }
+
     public (double FractionLost, double JitterMs, double? RoundTripMs) Feedback()
     {
         lock (gate)

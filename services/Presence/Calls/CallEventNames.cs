@@ -15,4 +15,5 @@ public static class CallEventNames
     public const string GroupOffer = "group-offer";
     public const string GroupAnswer = "group-answer";
     public const string IceCandidate = "ice-candidate";
+    public const string DominantSpeaker = "dominant-speaker";
 }

@@ -21,6 +21,9 @@ public sealed record CallFinished(Guid CallId, string Outcome, long DurationSeco
 /// <summary><c>call-switch-to-sfu</c>: the call outgrew the mesh; continue it on the SFU (MediaSfu) for <paramref name="RoomId"/>.</summary>
 public sealed record CallSwitchToSfu(Guid CallId, Guid? RoomId);
 
+/// <summary><c>dominant-speaker</c>: <paramref name="UserId"/> now speaks in SFU call <paramref name="CallId"/> (highlight their tile).</summary>
+public sealed record DominantSpeaker(Guid CallId, Guid UserId);
+
 /// <summary>An SDP offer or answer as <c>RTCSessionDescriptionInit</c> carries it.</summary>
 public sealed record SessionDescription(string Type, string Sdp);
 

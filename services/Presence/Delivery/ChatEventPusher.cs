@@ -17,10 +17,13 @@ public abstract class ChatEventPusher<TEvent>(IHubContext<ChatHub> hub) : IConsu
     /// <summary>Who is told: the room's members, plus anyone the event is about who just left.</summary>
     protected abstract IEnumerable<Guid> RecipientsOf(TEvent message);
 
+    /// <summary>What the clients get: the event itself, unless a pusher shapes it.</summary>
+    protected virtual object PayloadOf(TEvent message) => message;
+
     public Task Consume(ConsumeContext<TEvent> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var users = RecipientsOf(context.Message).Distinct().Select(id => id.ToString()).ToList();
-        return hub.Clients.Users(users).SendAsync(Method, context.Message, context.CancellationToken);
+        return hub.Clients.Users(users).SendAsync(Method, PayloadOf(context.Message), context.CancellationToken);
     }
 }
