@@ -1,4 +1,5 @@
 using WebRtcChat.MediaSfu.Apis;
+using WebRtcChat.MediaSfu.Media.Recovery;
 
 namespace WebRtcChat.MediaSfu.Media;
 
@@ -20,7 +21,7 @@ public static class CallStatistics
     private static PublishedTrackStats Published(ForwardedTrack track)
     {
         var (_, lost, jitter) = track.Reception.Snapshot();
-        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length);
+        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length, RecoveryOf(track.Recovery?.Counters));
     }
 
     private static ReceivedTrackStats Received(Subscription subscription)
@@ -29,8 +30,15 @@ public static class CallStatistics
         var track = subscription.Track;
         return new ReceivedTrackStats(
             track.Publisher.ParticipantId, KindName(track.Kind), track.Ssrc, subscription.Packets, subscription.Bytes,
-            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null);
+            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null,
+            track.Recovery is null ? null : RecoveryOf(subscription.Recovery));
     }
+
+    private static PublishedRecoveryStats? RecoveryOf(TrackRecoveryCounters? counters) => counters is null ? null
+        : new(counters.NacksReceived, counters.Retransmitted, counters.Misses, counters.UpstreamNacks, counters.Repaired, counters.Discarded);
+
+    private static ReceivedRecoveryStats RecoveryOf(SubscriptionRecovery recovery) =>
+        new(recovery.Nacks, recovery.Retransmitted, recovery.Suppressed, recovery.Misses);
 
     public static string KindName(MediaKind kind) => kind == MediaKind.Audio ? "audio" : "video";
 }

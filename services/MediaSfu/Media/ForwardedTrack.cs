@@ -1,10 +1,12 @@
+using WebRtcChat.MediaSfu.Media.Recovery;
+
 namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
 /// One publisher's audio or video stream (one SSRC) and everyone it is forwarded to. The subscriber list is replaced,
 /// never mutated, so the receive loop reads it without a lock.
 /// </summary>
-public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time)
+public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time, LossRecovery? recovery = null)
 {
     private readonly Lock gate = new();
     private Subscription[] subscriptions = [];
@@ -26,6 +28,9 @@ public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssr
     public TrackReception Reception { get; } = new(ssrc, kind == MediaKind.Audio ? 48_000 : 90_000, time);
 
     public RateMeter Rate { get; } = new();
+
+    /// <summary>The retransmission buffer and NACK handling of a video stream; null for audio.</summary>
+    public LossRecovery? Recovery { get; } = recovery;
 
     public long Packets => Interlocked.Read(ref packets);
 
