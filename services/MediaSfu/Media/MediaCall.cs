@@ -134,7 +134,12 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
     /// <summary>Video is kept for retransmission; audio is not (Opus conceals loss, and browsers do not NACK it).</summary>
     private LossRecovery? RecoveryFor(MediaPeer publisher, OfferedSection section) =>
         section.Kind == MediaKind.Video
-            ? new LossRecovery(publisher, section.Ssrc!.Value, section.RtxSsrc is { } rtx ? new PublishedRtx(rtx, section.RtxPayloadTypes ?? new Dictionary<byte, byte>()) : null, recovery ?? LossRecoverySettings.Default, time)
+            ? new LossRecovery(
+                section.Ssrc!.Value,
+                section.RtxSsrc is { } rtx ? new PublishedRtx(rtx, section.RtxPayloadTypes ?? new Dictionary<byte, byte>()) : null,
+                recovery ?? LossRecoverySettings.Default,
+                time,
+                LossRecovery.NackTo(publisher))
             : null;
 
     private static ForwardedTrack? Unsubscribe(MediaPeer subscriber, string mid, Dictionary<string, Subscription> current)

@@ -10,12 +10,13 @@ namespace WebRtcChat.MediaSfu.Media.Recovery;
 /// publisher, and the publisher's RTX (RFC 4588) is unwrapped back into the stream. Subscribers' NACKs are answered
 /// from the buffer by <see cref="NackResponder"/>.
 /// </summary>
+/// <param name="nackUpstream">Sends a NACK for the stream's lost sequence numbers to its publisher (see <see cref="NackTo"/>).</param>
 public sealed class LossRecovery
 {
     /// <summary>The most sequence numbers one upstream NACK carries.</summary>
     public const int MaxNacked = 64;
 
-    private readonly MediaPeer publisher;
+    private readonly Action<uint, ReadOnlyMemory<ushort>> nackUpstream;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
     private readonly Lock sending = new();
@@ -25,9 +26,9 @@ public sealed class LossRecovery
     private readonly ushort[] nacked = new ushort[MaxNacked];
     private readonly byte[] mediaTypeOfRtx = new byte[128];
 
-    public LossRecovery(MediaPeer publisher, uint ssrc, PublishedRtx? rtx, LossRecoverySettings settings, TimeProvider time)
+    public LossRecovery(uint ssrc, PublishedRtx? rtx, LossRecoverySettings settings, TimeProvider time, Action<uint, ReadOnlyMemory<ushort>> nackUpstream)
     {
-        this.publisher = publisher;
+        this.nackUpstream = nackUpstream;
         this.time = time;
         Ssrc = ssrc;
         RtxSsrc = rtx?.Ssrc;
@@ -138,11 +139,15 @@ public sealed class LossRecovery
         lock (sending)
         {
             lost.CopyTo(nacked);
-            publisher.SendRtcp(
-                static (destination, state) => GenericNack.Write(destination, state.LocalSsrc, state.Ssrc, state.nacked.AsSpan(0, state.Length)),
-                (publisher.LocalSsrc, Ssrc, nacked, lost.Length));
+            nackUpstream(Ssrc, nacked.AsMemory(0, lost.Length));
         }
 
         Counters.NackedUpstream(lost.Length);
     }
+
+    /// <summary>The upstream NACK sender for streams <paramref name="publisher"/> publishes: a generic NACK from our SSRC on its leg.</summary>
+    public static Action<uint, ReadOnlyMemory<ushort>> NackTo(MediaPeer publisher) =>
+        (ssrc, lost) => publisher.SendRtcp(
+            static (destination, state) => GenericNack.Write(destination, state.LocalSsrc, state.ssrc, state.lost.Span),
+            (publisher.LocalSsrc, ssrc, lost));
 }
