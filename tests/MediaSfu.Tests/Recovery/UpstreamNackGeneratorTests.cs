@@ -53,6 +53,21 @@ public sealed class UpstreamNackGeneratorTests
     }
 
     [Fact]
+    public void Once_a_repair_was_measured_retries_come_after_twice_its_round_trip_not_the_configured_interval()
+    {
+        Receive(10, now: 0);
+        Receive(12, now: 0);
+        Assert.Equal([11], Due(now: 0));
+        Receive(11, now: 20); // repaired 20 ms after the NACK
+        Assert.Equal(40, generator.RetryInterval);
+
+        Receive(14, now: 100);
+        Assert.Equal([13], Due(now: 100));
+        Assert.Empty(Due(now: 139));
+        Assert.Equal([13], Due(now: 140));
+    }
+
+    [Fact]
     public void A_jump_beyond_the_window_is_a_restart_of_the_stream_not_loss()
     {
         Receive(100, now: 0);

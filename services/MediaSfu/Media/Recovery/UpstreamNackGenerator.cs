@@ -3,7 +3,9 @@ namespace WebRtcChat.MediaSfu.Media.Recovery;
 /// <summary>
 /// The packets of one published stream that did not reach us: a jump in sequence numbers registers the skipped ones,
 /// each is NACKed to the publisher at once and again every retry interval up to a number of attempts, and forgotten when
-/// it arrives, falls out of the window (the retransmission buffer's reach) or is older than the age limit. Bounded:
+/// it arrives, falls out of the window (the retransmission buffer's reach) or is older than the age limit. The retry
+/// interval is twice the measured repair round trip (NACK sent → packet arrived), at least 10 ms and at most the
+/// configured interval, which also serves until a repair was measured. Bounded:
 /// a jump larger than the window is a restart of the stream, not loss. Not thread-safe; allocates nothing per packet.
 /// </summary>
 public sealed class UpstreamNackGenerator
@@ -14,24 +16,31 @@ public sealed class UpstreamNackGenerator
     private readonly long[] missing = new long[MaxMissing];
     private readonly long[] missedAt = new long[MaxMissing];
     private readonly long[] dueAt = new long[MaxMissing];
+    private readonly long[] sentAt = new long[MaxMissing];
     private readonly int[] attempts = new int[MaxMissing];
     private readonly int window;
     private readonly long retryInterval;
+    private readonly long shortestRetry;
     private readonly long maxAge;
     private readonly int maxAttempts;
     private int count;
     private long highest = -1;
+    private long repairRoundTrip;
 
     public UpstreamNackGenerator(LossRecoverySettings settings, long timestampFrequency)
     {
         window = settings.BufferPackets;
         retryInterval = (long)(settings.RetryInterval.TotalSeconds * timestampFrequency);
+        shortestRetry = Math.Min(retryInterval, timestampFrequency / 100);
         maxAge = (long)(settings.BufferAge.TotalSeconds * timestampFrequency);
         maxAttempts = settings.UpstreamAttempts;
     }
 
     /// <summary>How many packets are followed now.</summary>
     public int MissingCount => count;
+
+    /// <summary>The current wait before a packet is NACKed again, in timestamp units.</summary>
+    public long RetryInterval => repairRoundTrip == 0 ? retryInterval : Math.Clamp(2 * repairRoundTrip, shortestRetry, retryInterval);
 
     /// <summary>Packets given up on: NACKed every attempt and never arrived.</summary>
     public long GaveUp { get; private set; }
@@ -55,6 +64,12 @@ public sealed class UpstreamNackGenerator
         if (index < 0)
         {
             return false;
+        }
+
+        if (attempts[index] > 0)
+        {
+            var sample = Math.Max(0, now - sentAt[index]);
+            repairRoundTrip = repairRoundTrip == 0 ? sample : ((7 * repairRoundTrip) + sample) / 8;
         }
 
         RemoveAt(index);
@@ -92,7 +107,8 @@ public sealed class UpstreamNackGenerator
             {
                 due[taken++] = (ushort)missing[i];
                 attempts[i]++;
-                dueAt[i] = now + retryInterval;
+                sentAt[i] = now;
+                dueAt[i] = now + RetryInterval;
             }
 
             i++;
@@ -119,6 +135,7 @@ public sealed class UpstreamNackGenerator
         missing[at] = sequence;
         missedAt[at] = now;
         dueAt[at] = now;
+        sentAt[at] = now;
         attempts[at] = attemptsMade;
         count++;
         return true;
@@ -139,6 +156,7 @@ public sealed class UpstreamNackGenerator
         Array.Copy(missing, from, missing, from + by, length);
         Array.Copy(missedAt, from, missedAt, from + by, length);
         Array.Copy(dueAt, from, dueAt, from + by, length);
+        Array.Copy(sentAt, from, sentAt, from + by, length);
         Array.Copy(attempts, from, attempts, from + by, length);
     }
 }
