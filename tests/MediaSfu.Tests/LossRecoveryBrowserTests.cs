@@ -47,10 +47,14 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         output.WriteLine($"publisher: NACKs received {sent.GetProperty("nackCount")}, retransmitted packets {sent.GetProperty("retransmittedPacketsSent")}");
         output.WriteLine($"SFU: {recovery}");
 
-        Assert.All(perSecond, frames => Assert.InRange(frames, 8, 40));
+        // Measured on a loaded 2-core machine (load average 16-23): 9-30 frames decoded every second (about 200 in all),
+        // 0 dropped, 1-3 freezes of 0.2-1.1 s in all. Without NACK/RTX the same run decoded 0-6 frames a second
+        // (about 10 in all) and dropped 156; without loss, 18-21 a second and no freeze.
+        Assert.All(perSecond, frames => Assert.InRange(frames, 5, 40));
+        Assert.InRange(last.FramesDecoded - first.FramesDecoded, 150, 400);
         Assert.InRange(last.FramesDropped - first.FramesDropped, 0, 15);
-        Assert.InRange(last.FreezeCount - first.FreezeCount, 0, 2);
-        Assert.InRange(last.FreezeSeconds - first.FreezeSeconds, 0, 1.0);
+        Assert.InRange(last.FreezeCount - first.FreezeCount, 0, 3);
+        Assert.InRange(last.FreezeSeconds - first.FreezeSeconds, 0, 2.0);
         Assert.True(last.NackCount > first.NackCount, "the subscriber never NACKed: was anything lost?");
         Assert.True(recovery.GetProperty("retransmitted").GetInt64() > 0, recovery.ToString());
         Assert.True(recovery.GetProperty("upstreamNacks").GetInt64() > 0, recovery.ToString());
