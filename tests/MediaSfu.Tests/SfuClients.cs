@@ -22,13 +22,20 @@ public sealed class SfuClients(SfuFixture fixture)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
     }
 
-    /// <summary>Joins <paramref name="callId"/> with a new client peer offering <paramref name="tracks"/>, connected when this returns.</summary>
-    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks)
+    /// <summary>
+    /// Joins <paramref name="callId"/> with a new client peer offering <paramref name="tracks"/> (the offer changed by
+    /// <paramref name="edit"/> when given; the answer by <paramref name="answer"/>, e.g. to reach the SFU through a
+    /// relay), connected when this returns.
+    /// </summary>
+    public async Task<ClientPeer> JoinAsync(
+        TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks, Action<SessionDescription>? edit = null, Func<string, string>? answer = null)
     {
         var peer = new ClientPeer(tracks);
+        edit?.Invoke(peer.Offer);
         var (status, body) = await PostOfferAsync(user, callId, peer.OfferText);
         Assert.Equal(HttpStatusCode.OK, status);
-        await peer.ConnectAsync(body.GetProperty("sdp").GetString()!).WaitAsync(TimeSpan.FromSeconds(15));
+        var sdp = body.GetProperty("sdp").GetString()!;
+        await peer.ConnectAsync(answer is null ? sdp : answer(sdp)).WaitAsync(TimeSpan.FromSeconds(15));
         return peer;
     }
 

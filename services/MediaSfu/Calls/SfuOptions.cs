@@ -25,4 +25,16 @@ public sealed class SfuOptions
 
     /// <summary>The shortest time between two key frame requests to one publisher.</summary>
     public TimeSpan KeyframeRequestInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How many packets of each published video stream are kept to answer NACKs.</summary>
+    public int RetransmissionBufferPackets { get; set; } = 512;
+
+    /// <summary>How long a kept packet may still be resent; older ones are NACKed in vain and count as misses.</summary>
+    public TimeSpan RetransmissionBufferAge { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long before the same packet is NACKed to a publisher again, and resent to a subscriber whose RTT is not yet known.</summary>
+    public TimeSpan NackRetryInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How many times a packet lost on the way in is NACKed to its publisher before we give up on it.</summary>
+    public int UpstreamNackAttempts { get; set; } = 3;
 }

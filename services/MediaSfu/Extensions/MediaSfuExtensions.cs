@@ -17,7 +17,11 @@ public static class MediaSfuExtensions
         builder.AddRedisClient("redis");
         builder.AddEventBus("eventbus");
         builder.AddDefaultAuthentication();
-        builder.Services.AddOptions<SfuOptions>().BindConfiguration(SfuOptions.Section);
+        builder.Services.AddOptions<SfuOptions>().BindConfiguration(SfuOptions.Section)
+            .Validate(o => o.RetransmissionBufferPackets is >= 16 and <= 32_768, "MediaSfu:RetransmissionBufferPackets must be between 16 and 32768.")
+            .Validate(o => o.UpstreamNackAttempts is >= 0 and <= 10, "MediaSfu:UpstreamNackAttempts must be between 0 and 10.")
+            .Validate(o => o.RetransmissionBufferAge > TimeSpan.Zero && o.NackRetryInterval > TimeSpan.Zero, "MediaSfu:RetransmissionBufferAge and NackRetryInterval must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<CallRegistry>();
         builder.Services.AddSingleton<CallAnnouncer>();
         builder.Services.AddSingleton<SfuNode>();

@@ -1,4 +1,5 @@
 using WebRtcChat.MediaSfu.Apis;
+using WebRtcChat.MediaSfu.Media.Recovery;
 
 namespace WebRtcChat.MediaSfu.Media;
 
@@ -25,6 +26,7 @@ public static class CallStatistics
             Frames = track.Frames?.Frames,
             Keyframes = track.Frames?.Keyframes,
             FramesPerSecond = track.Frames is { } frames ? Math.Round(frames.Rate.PerSecond, 1) : null,
+            Recovery = RecoveryOf(track.Recovery?.Counters),
         };
     }
 
@@ -34,8 +36,15 @@ public static class CallStatistics
         var track = subscription.Track;
         return new ReceivedTrackStats(
             track.Publisher.ParticipantId, KindName(track.Kind), track.Ssrc, subscription.Packets, subscription.Bytes,
-            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null);
+            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null,
+            track.Recovery is null ? null : RecoveryOf(subscription.Recovery));
     }
+
+    private static PublishedRecoveryStats? RecoveryOf(TrackRecoveryCounters? counters) => counters is null ? null
+        : new(counters.NacksReceived, counters.Retransmitted, counters.Misses, counters.UpstreamNacks, counters.Repaired, counters.Discarded);
+
+    private static ReceivedRecoveryStats RecoveryOf(SubscriptionRecovery recovery) =>
+        new(recovery.Nacks, recovery.Retransmitted, recovery.Suppressed, recovery.Misses);
 
     public static string KindName(MediaKind kind) => kind == MediaKind.Audio ? "audio" : "video";
 }

@@ -1,3 +1,4 @@
+using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.WebRtc.Rtp;
 
@@ -7,7 +8,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// One publisher's audio or video stream (one SSRC) and everyone it is forwarded to. The subscriber list is replaced,
 /// never mutated, so the receive loop reads it without a lock.
 /// </summary>
-public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time)
+public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time, LossRecovery? recovery = null)
 {
     private readonly Lock gate = new();
     private Subscription[] subscriptions = [];
@@ -35,6 +36,9 @@ public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssr
 
     /// <summary>The audio levels of an audio track that negotiated them (null otherwise).</summary>
     public AudioLevelMeter? AudioLevel { get; init; }
+
+    /// <summary>The retransmission buffer and NACK handling of a video stream; null for audio.</summary>
+    public LossRecovery? Recovery { get; } = recovery;
 
     public long Packets => Interlocked.Read(ref packets);
 

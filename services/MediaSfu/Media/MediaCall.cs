@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.MediaSfu.Quality;
 
 namespace WebRtcChat.MediaSfu.Media;
@@ -8,7 +9,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// m-section a participant offers carries one other participant's track, kept on the same m-section across
 /// renegotiations; a new one gets a track nobody has given that participant yet (earliest publisher first).
 /// </summary>
-public sealed class MediaCall(Guid callId, TimeProvider time)
+public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettings? recovery = null)
 {
     private readonly ConcurrentDictionary<Guid, MediaPeer> peers = new();
     private readonly ConcurrentDictionary<Guid, Dictionary<string, Subscription>> subscriptionsByPeer = new();
@@ -84,7 +85,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time)
             var published = sections
                 .Where(s => s is { Sends: true, Stopped: false, Ssrc: not null })
                 .Select(s => peer.Published.FirstOrDefault(t => t.Ssrc == s.Ssrc)
-                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time) { AudioLevel = AudioLevelMeter.For(s) })
+                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time, RecoveryFor(peer, s)) { AudioLevel = AudioLevelMeter.For(s) })
                 .ToList();
             peer.Publish(published);
 
@@ -120,7 +121,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time)
             return null;
         }
 
-        var subscription = new Subscription(subscriber, next, section.Mid, PayloadMap.Between(next.PayloadCodecs, section.PayloadCodecs));
+        var subscription = new Subscription(subscriber, next, section.Mid, PayloadMap.Between(next.PayloadCodecs, section.PayloadCodecs, section.RtxPayloadTypes));
         current[section.Mid] = subscription;
         next.Add(subscription);
         if (subscriber.IsConnected && next.Kind == MediaKind.Video)
@@ -130,6 +131,17 @@ public sealed class MediaCall(Guid callId, TimeProvider time)
 
         return next;
     }
+
+    /// <summary>Video is kept for retransmission; audio is not (Opus conceals loss, and browsers do not NACK it).</summary>
+    private LossRecovery? RecoveryFor(MediaPeer publisher, OfferedSection section) =>
+        section.Kind == MediaKind.Video
+            ? new LossRecovery(
+                section.Ssrc!.Value,
+                section.RtxSsrc is { } rtx ? new PublishedRtx(rtx, section.RtxPayloadTypes ?? new Dictionary<byte, byte>()) : null,
+                recovery ?? LossRecoverySettings.Default,
+                time,
+                LossRecovery.NackTo(publisher))
+            : null;
 
     private static ForwardedTrack? Unsubscribe(MediaPeer subscriber, string mid, Dictionary<string, Subscription> current)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.WebRtc.Dtls;
 using WebRtcChat.WebRtc.Ice;
 using WebRtcChat.WebRtc.Rtcp;
@@ -24,7 +25,9 @@ public sealed class MediaPeer : IDisposable
     private readonly byte[] inbound = new byte[BufferSize];
     private readonly byte[] outbound = new byte[BufferSize];
     private readonly Lock sendGate = new();
+    private readonly NackResponder nacks;
     private FrozenDictionary<uint, ForwardedTrack> published = FrozenDictionary<uint, ForwardedTrack>.Empty;
+    private FrozenDictionary<uint, ForwardedTrack> publishedRtx = FrozenDictionary<uint, ForwardedTrack>.Empty;
     private Subscription[] receiving = [];
     private SrtpSession? srtp;
     private DtlsSession? dtls;
@@ -40,6 +43,7 @@ public sealed class MediaPeer : IDisposable
         this.time = time;
         this.keyframeInterval = keyframeInterval;
         LocalSsrc = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
+        nacks = new NackResponder(this, time);
         ice.Received += OnDatagram;
         ice.Closed += Close;
     }
@@ -71,8 +75,11 @@ public sealed class MediaPeer : IDisposable
     public event Action<MediaPeer>? Connected;
 
     /// <summary>The streams this participant sends, from its latest offer.</summary>
-    public void Publish(IEnumerable<ForwardedTrack> tracks) =>
+    public void Publish(IEnumerable<ForwardedTrack> tracks)
+    {
+        Volatile.Write(ref publishedRtx, tracks.Where(t => t.Recovery?.RtxSsrc is not null).ToFrozenDictionary(t => t.Recovery!.RtxSsrc!.Value));
         Volatile.Write(ref published, tracks.ToFrozenDictionary(t => t.Ssrc));
+    }
 
     /// <summary>The streams this participant receives, as the call's plan last settled them.</summary>
     internal void Receive(IEnumerable<Subscription> subscriptions) => Volatile.Write(ref receiving, [.. subscriptions]);
@@ -119,6 +126,25 @@ public sealed class MediaPeer : IDisposable
         {
             var length = write(outbound, state);
             var result = session.ProtectRtcp(outbound, length);
+            if (result.IsSuccess)
+            {
+                ice.Send(outbound.AsSpan(0, result.Length));
+            }
+        }
+    }
+
+    /// <summary>Encrypts and sends one RTP packet we made (a retransmission).</summary>
+    internal void SendRtp(ReadOnlySpan<byte> packet)
+    {
+        if (Volatile.Read(ref srtp) is not { } session)
+        {
+            return;
+        }
+
+        lock (sendGate)
+        {
+            packet.CopyTo(outbound);
+            var result = session.ProtectRtp(outbound, packet.Length);
             if (result.IsSuccess)
             {
                 ice.Send(outbound.AsSpan(0, result.Length));
@@ -219,6 +245,10 @@ public sealed class MediaPeer : IDisposable
                 call.FindTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
             }
         }
+        else if (GenericNack.Matches(feedback))
+        {
+            nacks.Answer(feedback, Receiving);
+        }
     }
 
     private void OnRtp(SrtpSession session, Span<byte> packet)
@@ -237,9 +267,13 @@ public sealed class MediaPeer : IDisposable
             return;
         }
 
-        if (!published.TryGetValue(header.Ssrc, out var track))
+        if (!published.TryGetValue(header.Ssrc, out var track) && !TryUnwrapRtx(ref plain, ref header, out track))
         {
-            Counters.UnknownStream();
+            return;
+        }
+
+        if (track.Recovery?.Accept(plain, header.SequenceNumber) == false)
+        {
             return;
         }
 
@@ -250,6 +284,24 @@ public sealed class MediaPeer : IDisposable
         {
             subscription.Subscriber.Forward(plain, header, subscription);
         }
+    }
+
+    /// <summary>A retransmission from the publisher (RTX) becomes the packet it repairs; anything else on an unknown SSRC is counted.</summary>
+    private bool TryUnwrapRtx(ref Span<byte> packet, ref RtpHeader header, out ForwardedTrack track)
+    {
+        if (!publishedRtx.TryGetValue(header.Ssrc, out track!))
+        {
+            Counters.UnknownStream();
+            return false;
+        }
+
+        if (!track.Recovery!.TryUnwrap(packet, header, out var length) || !RtpHeader.TryParse(packet[..length], out header))
+        {
+            return false;
+        }
+
+        packet = packet[..length];
+        return true;
     }
 
     private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription)

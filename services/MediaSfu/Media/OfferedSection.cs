@@ -2,7 +2,8 @@ namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
 /// What one m-section of a participant's offer means to the SFU: the participant publishes on it (send), wants to
-/// receive on it (recv), or stopped it (port 0).
+/// receive on it (recv), or stopped it (port 0). <paramref name="RtxSsrc"/>: the SSRC the participant sends retransmissions on
+/// (a=ssrc-group:FID); <paramref name="RtxPayloadTypes"/>: the accepted RTX payload type for each media payload type (apt).
 /// </summary>
 public sealed record OfferedSection(
     string Mid,
@@ -12,7 +13,9 @@ public sealed record OfferedSection(
     bool Stopped,
     uint? Ssrc,
     string? TrackId,
-    IReadOnlyDictionary<byte, string> PayloadCodecs)
+    IReadOnlyDictionary<byte, string> PayloadCodecs,
+    uint? RtxSsrc = null,
+    IReadOnlyDictionary<byte, byte>? RtxPayloadTypes = null)
 {
     /// <summary>The header extension id of the audio level (RFC 6464) on this section; 0 when not negotiated.</summary>
     public int AudioLevelExtensionId { get; init; }

@@ -7,9 +7,11 @@ namespace WebRtcChat.MediaSfu.Media;
 public sealed class PayloadMap
 {
     private readonly byte[] map = new byte[128];
+    private readonly byte[] rtx = new byte[128];
 
     /// <summary>Maps by codec name (e.g. "VP8/90000"): every publisher type whose codec the subscriber also has.</summary>
-    public static PayloadMap Between(IReadOnlyDictionary<byte, string> publisher, IReadOnlyDictionary<byte, string> subscriber)
+    /// <param name="subscriberRtx">The subscriber's RTX payload type for each of its media types (apt), when it negotiated RTX.</param>
+    public static PayloadMap Between(IReadOnlyDictionary<byte, string> publisher, IReadOnlyDictionary<byte, string> subscriber, IReadOnlyDictionary<byte, byte>? subscriberRtx = null)
     {
         var byCodec = subscriber.GroupBy(e => e.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Min(e => e.Key), StringComparer.OrdinalIgnoreCase);
         var result = new PayloadMap();
@@ -21,9 +23,17 @@ public sealed class PayloadMap
             }
         }
 
+        foreach (var (media, repair) in subscriberRtx ?? new Dictionary<byte, byte>())
+        {
+            result.rtx[media & 0x7F] = repair;
+        }
+
         return result;
     }
 
     /// <summary>The subscriber's payload type for <paramref name="publisherType"/>, or 0 to drop the packet.</summary>
     public byte this[byte publisherType] => map[publisherType & 0x7F];
+
+    /// <summary>The subscriber's RTX payload type for its media type <paramref name="subscriberType"/>, or 0 without RTX.</summary>
+    public byte RtxFor(byte subscriberType) => rtx[subscriberType & 0x7F];
 }

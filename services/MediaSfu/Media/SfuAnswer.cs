@@ -1,4 +1,5 @@
 using System.Globalization;
+using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.WebRtc.Ice;
 using WebRtcChat.WebRtc.Sdp;
@@ -61,6 +62,10 @@ public sealed class SfuAnswer
                 media.Msid = $"{stream} {track.TrackId}";
                 media.Ssrcs.Add(new SdpSsrcAttribute(track.Ssrc, "cname", stream));
                 media.Ssrcs.Add(new SdpSsrcAttribute(track.Ssrc, "msid", media.Msid));
+                if (track.Recovery is { } recovery)
+                {
+                    RtxDescription.AnnounceRepair(media, track.Ssrc, recovery.RepairSsrc);
+                }
             }
             else
             {
@@ -82,7 +87,9 @@ public sealed class SfuAnswer
             Stopped: answered.IsRejected || offered.Kind is not ("audio" or "video"),
             offered.PrimarySsrc,
             offered.Msid?.Split(' ') is [_, var trackId] ? trackId : null,
-            answered.Codecs.Where(c => !c.Is("rtx")).ToDictionary(c => (byte)c.PayloadType, c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}/{c.ClockRate}")))
+            answered.Codecs.Where(c => !c.Is("rtx")).ToDictionary(c => (byte)c.PayloadType, c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}/{c.ClockRate}")),
+            RtxDescription.RtxSsrc(offered),
+            RtxDescription.PayloadTypes(answered))
         {
             AudioLevelExtensionId = AudioLevelExtension.IdIn(answered),
         };

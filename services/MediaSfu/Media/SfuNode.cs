@@ -4,6 +4,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.WebRtc.Dtls;
 using WebRtcChat.WebRtc.Ice;
 
@@ -18,6 +19,7 @@ public sealed class SfuNode : IDisposable
     private readonly ConcurrentDictionary<Guid, MediaCall> calls = new();
     private readonly TimeProvider time;
     private readonly TimeSpan keyframeInterval;
+    private readonly LossRecoverySettings recovery;
 
     public SfuNode(IOptions<SfuOptions> options, TimeProvider time)
     {
@@ -32,13 +34,14 @@ public sealed class SfuNode : IDisposable
         Dtls = new DtlsEndpoint(DtlsCertificate.Generate());
         this.time = time;
         keyframeInterval = settings.KeyframeRequestInterval;
+        recovery = LossRecoverySettings.From(settings);
     }
 
     public IceLiteServer Ice { get; }
 
     public DtlsEndpoint Dtls { get; }
 
-    public MediaCall CallFor(Guid callId) => calls.GetOrAdd(callId, id => new MediaCall(id, time));
+    public MediaCall CallFor(Guid callId) => calls.GetOrAdd(callId, id => new MediaCall(id, time, recovery));
 
     public MediaCall? FindCall(Guid callId) => calls.GetValueOrDefault(callId);
 

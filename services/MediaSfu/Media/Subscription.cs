@@ -1,3 +1,4 @@
+using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.WebRtc.Rtcp;
 
 namespace WebRtcChat.MediaSfu.Media;
@@ -25,6 +26,23 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
     public PayloadMap PayloadTypes { get; } = payloadTypes;
 
     public RateMeter Rate { get; } = new();
+
+    /// <summary>Its NACKs and our retransmissions.</summary>
+    public SubscriptionRecovery Recovery { get; } = new();
+
+    /// <summary>The SSRC this subscriber receives the track on (its answer's a=ssrc); today the publisher's own.</summary>
+    public uint ForwardedSsrc => Track.Ssrc;
+
+    /// <summary>
+    /// Which publisher packet a sequence number the subscriber NACKs stands for. Identity today: packets are forwarded
+    /// with the publisher's sequence numbers; once they are rewritten per subscriber, this maps them back.
+    /// </summary>
+    public bool TryMapNacked(ushort forwardedSequence, out ForwardedTrack track, out ushort publisherSequence)
+    {
+        track = Track;
+        publisherSequence = forwardedSequence;
+        return true;
+    }
 
     public long Packets => Interlocked.Read(ref packets);
 

@@ -41,6 +41,9 @@ public sealed class ClientPeer : IDisposable
 
     public string OfferText => SdpWriter.Write(Offer);
 
+    /// <summary>The server's answer, once <see cref="ConnectAsync"/> has read it.</summary>
+    public SessionDescription? Answer { get; private set; }
+
     /// <summary>Packets that failed SRTP authentication (forged, corrupted or replayed).</summary>
     public long AuthenticationFailures => Interlocked.Read(ref authenticationFailures);
 
@@ -62,6 +65,7 @@ public sealed class ClientPeer : IDisposable
             throw new InvalidOperationException($"The answer is not valid SDP: {error}");
         }
 
+        Answer = answer;
         var media = answer!.Media.First(m => !m.IsRejected);
         var transport = media.Transport;
         var remote = new IceCredentials(transport.IceUfrag ?? answer.Transport.IceUfrag!, transport.IcePwd ?? answer.Transport.IcePwd!);

@@ -1,0 +1,103 @@
+using WebRtcChat.WebRtc.Rtcp;
+using WebRtcChat.WebRtc.Rtp;
+
+namespace WebRtcChat.MediaSfu.Media.Recovery;
+
+/// <summary>
+/// Answers one subscriber's generic NACKs (RFC 4585 §6.2.1) from the publishers' retransmission buffers: each packet
+/// again as RTX (RFC 4588: the subscriber's RTX payload type and our repair SSRC, the original sequence number first
+/// in the payload) when the subscriber negotiated RTX, else as it was first forwarded; at most once per round trip
+/// (100 ms until one is measured). Packets the buffer lacks go upstream. Runs on the subscriber's receive path.
+/// </summary>
+public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
+{
+    private const int MaxLost = 1024;
+    private static readonly TimeSpan UnknownRoundTrip = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ShortestInterval = TimeSpan.FromMilliseconds(10);
+
+    private readonly ushort[] lost = new ushort[MaxLost];
+    private readonly byte[] kept = new byte[RetransmissionBuffer.SlotSize];
+    private readonly byte[] copy = new byte[RetransmissionBuffer.SlotSize];
+    private readonly byte[] repair = new byte[RetransmissionBuffer.SlotSize + RtxPacket.OsnLength];
+
+    public void Answer(in RtcpFeedback nack, IReadOnlyList<Subscription> subscriptions)
+    {
+        var subscription = Find(subscriptions, nack.MediaSsrc);
+        if (subscription is null)
+        {
+            return;
+        }
+
+        var count = GenericNack.ExpandLost(nack, lost);
+        var interval = ResendInterval(subscription);
+        for (var i = 0; i < count; i++)
+        {
+            subscription.Recovery.Nacked();
+            if (!subscription.TryMapNacked(lost[i], out var track, out var publisherSequence) || track.Recovery is not { } recovery)
+            {
+                subscription.Recovery.Missed();
+                continue;
+            }
+
+            recovery.Counters.NackReceived();
+            var length = recovery.CopyTo(publisherSequence, kept, out var extended);
+            if (length == 0)
+            {
+                subscription.Recovery.Missed();
+                recovery.Missed(publisherSequence);
+            }
+            else if (subscription.Recovery.TryRetransmit(extended, time.GetTimestamp(), interval))
+            {
+                recovery.Counters.Retransmit();
+                Resend(subscription, recovery, kept.AsSpan(0, length), lost[i]);
+            }
+        }
+    }
+
+    private static Subscription? Find(IReadOnlyList<Subscription> subscriptions, uint ssrc)
+    {
+        foreach (var subscription in subscriptions)
+        {
+            if (subscription.ForwardedSsrc == ssrc)
+            {
+                return subscription;
+            }
+        }
+
+        return null;
+    }
+
+    private long ResendInterval(Subscription subscription)
+    {
+        var roundTrip = subscription.Feedback().RoundTripMs is { } ms ? TimeSpan.FromMilliseconds(ms) : UnknownRoundTrip;
+        return (long)(Math.Max(roundTrip.TotalSeconds, ShortestInterval.TotalSeconds) * time.TimestampFrequency);
+    }
+
+    /// <summary>The kept packet as the subscriber first got it (its payload type, the sequence number and SSRC it NACKed), wrapped as RTX when it has RTX.</summary>
+    private void Resend(Subscription subscription, LossRecovery recovery, ReadOnlySpan<byte> packet, ushort forwardedSequence)
+    {
+        if (!RtpHeader.TryParse(packet, out var header))
+        {
+            return;
+        }
+
+        var payloadType = subscription.PayloadTypes[header.PayloadType];
+        if (payloadType == 0)
+        {
+            return;
+        }
+
+        var length = ForwardedPacket.Write(copy, packet, header, payloadType);
+        RtpRewriter.SetSequenceNumber(copy, forwardedSequence);
+        RtpRewriter.SetSsrc(copy, subscription.ForwardedSsrc);
+        var rtxType = subscription.PayloadTypes.RtxFor(payloadType);
+        if (rtxType == 0 || !RtpHeader.TryParse(copy.AsSpan(0, length), out var forwarded))
+        {
+            subscriber.SendRtp(copy.AsSpan(0, length));
+            return;
+        }
+
+        var wrapped = RtxPacket.Wrap(copy.AsSpan(0, length), forwarded, repair, recovery.RepairSsrc, rtxType, subscription.Recovery.NextRtxSequence());
+        subscriber.SendRtp(repair.AsSpan(0, wrapped));
+    }
+}

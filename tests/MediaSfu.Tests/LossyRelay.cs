@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using WebRtcChat.WebRtc.Ice;
+using WebRtcChat.WebRtc.Sdp;
+
+namespace WebRtcChat.MediaSfu.Tests;
+
+/// <summary>Which way a datagram crosses the relay.</summary>
+public enum RelayDirection
+{
+    ToServer,
+    ToClient,
+}
+
+/// <summary>
+/// A real UDP relay between clients and the SFU that loses the datagrams <c>drop</c> picks: clients send to
+/// <see cref="EndPoint"/> (the answer's candidate is rewritten to it), each client gets its own socket towards the
+/// SFU, and what the SFU sends back on it returns to that client.
+/// </summary>
+public sealed class LossyRelay : IDisposable
+{
+    private readonly Socket front = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly ConcurrentDictionary<IPEndPoint, Socket> legs = new();
+    private readonly CancellationTokenSource stopping = new();
+    private readonly IPEndPoint server;
+    private readonly Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop;
+    private long forwarded;
+    private long dropped;
+
+    public LossyRelay(IPEndPoint server, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop)
+    {
+        this.server = server;
+        this.drop = drop;
+        front.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        EndPoint = (IPEndPoint)front.LocalEndPoint!;
+        _ = Task.Run(FromClientsAsync);
+    }
+
+    public IPEndPoint EndPoint { get; }
+
+    public long Forwarded => Interlocked.Read(ref forwarded);
+
+    public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>A relay in front of the SFU whose answer is <paramref name="answerSdp"/> (its first candidate).</summary>
+    public static LossyRelay InFrontOf(string answerSdp, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop) =>
+        new(Candidates(answerSdp).First().EndPoint!, drop);
+
+    /// <summary>Drops each RTP and RTCP datagram (first byte 128-191) with probability <paramref name="loss"/>; STUN and DTLS pass.</summary>
+    public static Func<ReadOnlyMemory<byte>, RelayDirection, bool> RandomMediaLoss(double loss, int seed)
+    {
+        var random = new Random(seed);
+        var gate = new Lock();
+        return (datagram, _) =>
+        {
+            if (datagram.Length == 0 || datagram.Span[0] is < 128 or > 191)
+            {
+                return false;
+            }
+
+            lock (gate)
+            {
+                return random.NextDouble() < loss;
+            }
+        };
+    }
+
+    /// <summary><paramref name="answerSdp"/> with every candidate replaced by one pointing at this relay.</summary>
+    public string Redirect(string answerSdp)
+    {
+        Assert.True(SdpParser.TryParse(answerSdp, out var answer, out var error), error);
+        foreach (var media in answer!.Media.Where(m => m.Candidates.Count > 0))
+        {
+            media.Candidates.Clear();
+            media.Candidates.Add(IceCandidate.Host(EndPoint));
+        }
+
+        return SdpWriter.Write(answer);
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        front.Dispose();
+        foreach (var leg in legs.Values)
+        {
+            leg.Dispose();
+        }
+    }
+
+    private static IEnumerable<IceCandidate> Candidates(string sdp)
+    {
+        Assert.True(SdpParser.TryParse(sdp, out var answer, out var error), error);
+        return answer!.Media.SelectMany(m => m.Candidates).Where(c => c.EndPoint is not null);
+    }
+
+    private async Task FromClientsAsync()
+    {
+        var buffer = new byte[2048];
+        while (!stopping.IsCancellationRequested)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await front.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            var client = (IPEndPoint)received.RemoteEndPoint;
+            var leg = legs.GetOrAdd(client, OpenLeg);
+            Pass(buffer.AsMemory(0, received.ReceivedBytes), RelayDirection.ToServer, datagram => leg.SendTo(datagram.Span, server));
+        }
+    }
+
+    private Socket OpenLeg(IPEndPoint client)
+    {
+        var leg = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        leg.Bind(new IPEndPoint(IPAddress.Any, 0));
+        _ = Task.Run(() => FromServerAsync(leg, client));
+        return leg;
+    }
+
+    private async Task FromServerAsync(Socket leg, IPEndPoint client)
+    {
+        var buffer = new byte[2048];
+        while (!stopping.IsCancellationRequested)
+        {
+            int length;
+            try
+            {
+                length = await leg.ReceiveAsync(buffer, stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            Pass(buffer.AsMemory(0, length), RelayDirection.ToClient, datagram => front.SendTo(datagram.Span, client));
+        }
+    }
+
+    private void Pass(ReadOnlyMemory<byte> datagram, RelayDirection direction, Action<ReadOnlyMemory<byte>> send)
+    {
+        if (drop(datagram, direction))
+        {
+            Interlocked.Increment(ref dropped);
+            return;
+        }
+
+        try
+        {
+            send(datagram);
+            Interlocked.Increment(ref forwarded);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or SocketException)
+        {
+            // The relay is closing, or the peer went away: a lost datagram, as on a real network.
+        }
+    }
+}
