@@ -19,7 +19,8 @@ public static class CallStatistics
 
     private static PublishedTrackStats Published(ForwardedTrack track)
     {
-        var (_, lost, jitter) = track.Reception.Snapshot();
+        var reception = track.Layers.Select(l => l.Reception?.Snapshot()).OfType<(long Packets, long Lost, double JitterMs)>().ToList();
+        var (lost, jitter) = (reception.Sum(r => r.Lost), reception.Count == 0 ? 0 : reception.Max(r => r.JitterMs));
         return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length);
     }
 

@@ -1,29 +1,71 @@
+using System.Security.Cryptography;
+using WebRtcChat.WebRtc.Rtp;
+
 namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
-/// One publisher's audio or video stream (one SSRC) and everyone it is forwarded to. The subscriber list is replaced,
-/// never mutated, so the receive loop reads it without a lock.
+/// One publisher's audio or video track and everyone it is forwarded to. A plain track is one encoding (one SSRC); a
+/// simulcast track has up to three layers whose SSRCs are learned from their first packets, and subscribers see it under
+/// one SSRC of our own. The subscriber list is replaced, never mutated, so the receive loop reads it without a lock.
 /// </summary>
-public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time)
+public sealed class ForwardedTrack
 {
     private readonly Lock gate = new();
     private Subscription[] subscriptions = [];
     private long packets;
     private long bytes;
 
-    public MediaPeer Publisher { get; } = publisher;
+    /// <summary>A plain track: one encoding on <paramref name="ssrc"/>, forwarded under that same SSRC.</summary>
+    public ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time)
+        : this(publisher, kind, ssrc, trackId, payloadCodecs, null, time)
+    {
+        Layers = [new SimulcastLayer(0, null, ssrc, ClockRate, time)];
+    }
 
-    public MediaKind Kind { get; } = kind;
+    /// <summary>A simulcast track on section <paramref name="mid"/>: one layer per rid of <paramref name="simulcast"/>.</summary>
+    public ForwardedTrack(MediaPeer publisher, MediaKind kind, string mid, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, SimulcastOffer simulcast, TimeProvider time)
+        : this(publisher, kind, BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)), trackId, payloadCodecs, simulcast, time)
+    {
+        Mid = mid;
+        Layers = [.. simulcast.Rids.Select((rid, index) => new SimulcastLayer(index, rid, null, ClockRate, time))];
+    }
 
-    public uint Ssrc { get; } = ssrc;
+    private ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, SimulcastOffer? simulcast, TimeProvider time)
+    {
+        Publisher = publisher;
+        Kind = kind;
+        Ssrc = ssrc;
+        TrackId = trackId;
+        PayloadCodecs = payloadCodecs;
+        Simulcast = simulcast;
+        ClockRate = kind == MediaKind.Audio ? 48_000 : 90_000;
+        Vp8PayloadTypes = [.. payloadCodecs.Where(c => c.Value.StartsWith("VP8/", StringComparison.OrdinalIgnoreCase)).Select(c => c.Key)];
+        Layers = [];
+    }
+
+    public MediaPeer Publisher { get; }
+
+    public MediaKind Kind { get; }
+
+    /// <summary>The SSRC subscribers receive it on: the publisher's for a plain track, ours for a simulcast one.</summary>
+    public uint Ssrc { get; }
 
     /// <summary>The track id the publisher's SDP gave it (a=msid); subscribers see the same id.</summary>
-    public string TrackId { get; } = trackId;
+    public string TrackId { get; }
 
     /// <summary>The publisher's payload types and their codecs (e.g. 96 → "VP8/90000").</summary>
-    public IReadOnlyDictionary<byte, string> PayloadCodecs { get; } = payloadCodecs;
+    public IReadOnlyDictionary<byte, string> PayloadCodecs { get; }
 
-    public TrackReception Reception { get; } = new(ssrc, kind == MediaKind.Audio ? 48_000 : 90_000, time);
+    /// <summary>The simulcast section this track came from; null for a plain track.</summary>
+    public SimulcastOffer? Simulcast { get; }
+
+    /// <summary>The m-section of a simulcast track (which identifies it across renegotiations); null for a plain track.</summary>
+    public string? Mid { get; }
+
+    public int ClockRate { get; }
+
+    /// <summary>Its encodings, lowest first as offered: one for a plain track.</summary>
+    public IReadOnlyList<SimulcastLayer> Layers { get; }
 
     public RateMeter Rate { get; } = new();
 
@@ -32,6 +74,39 @@ public sealed class ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssr
     public long Bytes => Interlocked.Read(ref bytes);
 
     public ReadOnlySpan<Subscription> Subscriptions => Volatile.Read(ref subscriptions);
+
+    private byte[] Vp8PayloadTypes { get; }
+
+    /// <summary>The layer sent on <paramref name="ssrc"/>; null for any other SSRC (e.g. a layer's retransmissions).</summary>
+    public SimulcastLayer? Layer(uint ssrc)
+    {
+        foreach (var layer in Layers)
+        {
+            if (layer.Ssrc == ssrc)
+            {
+                return layer;
+            }
+        }
+
+        return null;
+    }
+
+    public bool IsVp8(byte payloadType) => Vp8PayloadTypes.AsSpan().Contains(payloadType);
+
+    /// <summary>Whether the packet starts a key frame a subscriber can switch to (every audio packet can).</summary>
+    public bool StartsKeyframe(ReadOnlySpan<byte> packet, in RtpHeader header)
+    {
+        if (Kind == MediaKind.Audio)
+        {
+            return true;
+        }
+
+        var payload = header.GetPayload(packet);
+        var codec = PayloadCodecs.GetValueOrDefault(header.PayloadType) ?? string.Empty;
+        return codec.StartsWith("VP8/", StringComparison.OrdinalIgnoreCase) ? KeyframeDetector.IsVp8Keyframe(payload)
+            : codec.StartsWith("VP9/", StringComparison.OrdinalIgnoreCase) ? KeyframeDetector.IsVp9Keyframe(payload)
+            : codec.StartsWith("H264/", StringComparison.OrdinalIgnoreCase) && KeyframeDetector.IsH264Keyframe(payload);
+    }
 
     public void Add(Subscription subscription)
     {

@@ -80,18 +80,14 @@ public sealed class MediaCall(Guid callId, TimeProvider time)
     {
         lock (planning)
         {
-            var published = sections
-                .Where(s => s is { Sends: true, Stopped: false, Ssrc: not null })
-                .Select(s => peer.Published.FirstOrDefault(t => t.Ssrc == s.Ssrc)
-                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time))
-                .ToList();
+            var published = sections.Where(PublishedTracks.IsPublished).Select(s => PublishedTracks.Of(peer, s, time)).ToList();
             peer.Publish(published);
 
             var current = subscriptionsByPeer.GetOrAdd(peer.ParticipantId, _ => new Dictionary<string, Subscription>(StringComparer.Ordinal));
             var assignments = new List<SectionAssignment>(sections.Count);
             foreach (var section in sections)
             {
-                var own = published.FirstOrDefault(t => section.Ssrc is { } ssrc && t.Ssrc == ssrc && section.Sends && !section.Stopped);
+                var own = published.FirstOrDefault(t => PublishedTracks.Matches(t, section));
                 var forwarded = section is { Receives: true, Stopped: false } ? Subscribe(peer, section, current) : Unsubscribe(peer, section.Mid, current);
                 assignments.Add(new SectionAssignment(section, own, forwarded));
             }
@@ -124,7 +120,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time)
         next.Add(subscription);
         if (subscriber.IsConnected && next.Kind == MediaKind.Video)
         {
-            next.Publisher.RequestKeyframe(next.Ssrc);
+            subscription.Layers.RequestKeyframe();
         }
 
         return next;

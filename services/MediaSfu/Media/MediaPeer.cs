@@ -25,6 +25,7 @@ public sealed class MediaPeer : IDisposable
     private readonly byte[] outbound = new byte[BufferSize];
     private readonly Lock sendGate = new();
     private FrozenDictionary<uint, ForwardedTrack> published = FrozenDictionary<uint, ForwardedTrack>.Empty;
+    private ForwardedTrack[] tracks = [];
     private Subscription[] receiving = [];
     private SrtpSession? srtp;
     private DtlsSession? dtls;
@@ -40,6 +41,7 @@ public sealed class MediaPeer : IDisposable
         this.time = time;
         this.keyframeInterval = keyframeInterval;
         LocalSsrc = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
+        Downlink = new DownlinkEstimate(time);
         ice.Received += OnDatagram;
         ice.Closed += Close;
     }
@@ -55,11 +57,14 @@ public sealed class MediaPeer : IDisposable
 
     public PeerCounters Counters { get; } = new();
 
+    /// <summary>What this participant, as a subscriber, can receive (from its REMB and receiver reports).</summary>
+    public DownlinkEstimate Downlink { get; }
+
     public bool IsConnected => Volatile.Read(ref srtp) is not null;
 
     public bool IsClosed => Volatile.Read(ref closed) == 1;
 
-    public IEnumerable<ForwardedTrack> Published => published.Values;
+    public IEnumerable<ForwardedTrack> Published => Volatile.Read(ref tracks);
 
     /// <summary>The other participants' streams this one receives.</summary>
     public IReadOnlyList<Subscription> Receiving => Volatile.Read(ref receiving);
@@ -71,8 +76,17 @@ public sealed class MediaPeer : IDisposable
     public event Action<MediaPeer>? Connected;
 
     /// <summary>The streams this participant sends, from its latest offer.</summary>
-    public void Publish(IEnumerable<ForwardedTrack> tracks) =>
-        Volatile.Write(ref published, tracks.ToFrozenDictionary(t => t.Ssrc));
+    public void Publish(IEnumerable<ForwardedTrack> tracks)
+    {
+        Volatile.Write(ref this.tracks, [.. tracks]);
+        IndexPublishedSsrcs();
+    }
+
+    /// <summary>Every SSRC this participant sends on (simulcast layers once bound, their retransmissions), to its track.</summary>
+    private void IndexPublishedSsrcs() => Volatile.Write(ref published, Volatile.Read(ref tracks)
+        .SelectMany(t => t.Layers.SelectMany(l => new[] { l.Ssrc, l.RtxSsrc }).Where(ssrc => ssrc != 0).Select(ssrc => (Ssrc: ssrc, Track: t)))
+        .DistinctBy(e => e.Ssrc)
+        .ToFrozenDictionary(e => e.Ssrc, e => e.Track));
 
     /// <summary>The streams this participant receives, as the call's plan last settled them.</summary>
     internal void Receive(IEnumerable<Subscription> subscriptions) => Volatile.Write(ref receiving, [.. subscriptions]);
@@ -182,7 +196,7 @@ public sealed class MediaPeer : IDisposable
     {
         if (published.TryGetValue(report.SenderSsrc, out var track))
         {
-            track.Reception.SenderReported(report.Info.NtpTimestamp);
+            track.Layer(report.SenderSsrc)?.Reception?.SenderReported(report.Info.NtpTimestamp);
         }
 
         OnReportBlocks(report.ReportBlocks);
@@ -209,16 +223,34 @@ public sealed class MediaPeer : IDisposable
     {
         if (PictureLossIndication.Matches(feedback))
         {
-            call.FindTrack(feedback.MediaSsrc)?.Publisher.RequestKeyframe(feedback.MediaSsrc);
+            RequestKeyframeOf(feedback.MediaSsrc);
         }
         else if (FullIntraRequest.Matches(feedback))
         {
             for (var i = 0; i < FullIntraRequest.EntryCount(feedback); i++)
             {
-                var ssrc = FullIntraRequest.GetEntry(feedback, i).Ssrc;
-                call.FindTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
+                RequestKeyframeOf(FullIntraRequest.GetEntry(feedback, i).Ssrc);
             }
         }
+        else if (ReceiverEstimatedMaximumBitrate.TryParse(feedback, out var bitrate, out _))
+        {
+            Downlink.Remb(bitrate);
+        }
+    }
+
+    /// <summary>This subscriber lost the picture of <paramref name="ssrc"/>: a key frame of the layer it gets, from its publisher.</summary>
+    private void RequestKeyframeOf(uint ssrc)
+    {
+        foreach (var subscription in Volatile.Read(ref receiving))
+        {
+            if (subscription.Track.Ssrc == ssrc)
+            {
+                subscription.Layers.RequestKeyframe();
+                return;
+            }
+        }
+
+        call.FindTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
     }
 
     private void OnRtp(SrtpSession session, Span<byte> packet)
@@ -237,21 +269,42 @@ public sealed class MediaPeer : IDisposable
             return;
         }
 
-        if (!published.TryGetValue(header.Ssrc, out var track))
+        if (!published.TryGetValue(header.Ssrc, out var track) && !TryBindLayer(plain, header, out track))
         {
             Counters.UnknownStream();
             return;
         }
 
+        if (track.Layer(header.Ssrc) is not { } layer)
+        {
+            return; // a layer's retransmission stream: not forwarded as media
+        }
+
         track.Count(plain.Length);
-        track.Reception.Received(header.SequenceNumber, header.Timestamp);
+        layer.Received(plain, header, track.IsVp8(header.PayloadType));
+        var arrival = RtpClock.Now(time, track.ClockRate);
         foreach (var subscription in track.Subscriptions)
         {
-            subscription.Subscriber.Forward(plain, header, subscription);
+            if (subscription.Layers.TryAdmit(layer, plain, header, arrival, out var sequence, out var timestamp))
+            {
+                subscription.Subscriber.Forward(plain, header, subscription, sequence, timestamp);
+            }
         }
     }
 
-    private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription)
+    private bool TryBindLayer(ReadOnlySpan<byte> packet, in RtpHeader header, out ForwardedTrack track)
+    {
+        track = SimulcastBinding.TryBind(Volatile.Read(ref tracks), packet, header)!;
+        if (track is null)
+        {
+            return false;
+        }
+
+        IndexPublishedSsrcs();
+        return true;
+    }
+
+    private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription, ushort sequence, uint timestamp)
     {
         var payloadType = subscription.PayloadTypes[header.PayloadType];
         if (payloadType == 0 || Volatile.Read(ref srtp) is not { } session)
@@ -261,7 +314,7 @@ public sealed class MediaPeer : IDisposable
 
         lock (sendGate)
         {
-            var length = ForwardedPacket.Write(outbound, packet, header, payloadType);
+            var length = ForwardedPacket.Write(outbound, packet, header, payloadType, subscription.Track.Ssrc, sequence, timestamp);
             var result = session.ProtectRtp(outbound, length);
             if (result.IsSuccess)
             {

@@ -2,7 +2,7 @@ namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
 /// What one m-section of a participant's offer means to the SFU: the participant publishes on it (send), wants to
-/// receive on it (recv), or stopped it (port 0).
+/// receive on it (recv), or stopped it (port 0). <see cref="Simulcast"/> is set when it publishes rid-based simulcast.
 /// </summary>
 public sealed record OfferedSection(
     string Mid,
@@ -12,4 +12,5 @@ public sealed record OfferedSection(
     bool Stopped,
     uint? Ssrc,
     string? TrackId,
-    IReadOnlyDictionary<byte, string> PayloadCodecs);
+    IReadOnlyDictionary<byte, string> PayloadCodecs,
+    SimulcastOffer? Simulcast = null);

@@ -40,7 +40,7 @@ public sealed class RtcpReporter(SfuNode node, TimeProvider time) : BackgroundSe
 
     private static void ReportReception(MediaPeer publisher)
     {
-        var blocks = publisher.Published.Select(t => t.Reception.ReportBlock()).OfType<ReportBlock>().Take(31).ToArray();
+        var blocks = publisher.Published.SelectMany(t => t.Layers).Select(l => l.Reception?.ReportBlock()).OfType<ReportBlock>().Take(31).ToArray();
         if (blocks.Length > 0)
         {
             publisher.SendRtcp(static (buffer, state) => ReceiverReport.Write(buffer, state.LocalSsrc, state.blocks), (publisher.LocalSsrc, blocks));
@@ -51,7 +51,7 @@ public sealed class RtcpReporter(SfuNode node, TimeProvider time) : BackgroundSe
     {
         foreach (var subscription in subscriber.Receiving)
         {
-            if (subscription.Packets == 0 || subscription.Track.Reception.RtpTimeNow() is not { } rtpNow)
+            if (subscription.Packets == 0 || subscription.Layers.Outgoing.RtpTimeAt(RtpClock.Now(time, subscription.Track.ClockRate)) is not { } rtpNow)
             {
                 continue;
             }

@@ -4,7 +4,8 @@ namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
 /// <see cref="Subscriber"/> receives <see cref="Track"/> on its m-section <see cref="Mid"/>, with payload types mapped;
-/// what it reports back about that stream (loss, jitter, and the RTT our sender reports let us measure).
+/// which of the track's layers it gets (<see cref="Layers"/>); what it reports back about that stream (loss, jitter, and
+/// the RTT our sender reports let us measure).
 /// </summary>
 public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, string mid, PayloadMap payloadTypes)
 {
@@ -23,6 +24,8 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
     public string Mid { get; } = mid;
 
     public PayloadMap PayloadTypes { get; } = payloadTypes;
+
+    public LayerSwitcher Layers { get; } = new(track);
 
     public RateMeter Rate { get; } = new();
 
@@ -65,7 +68,7 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
         lock (gate)
         {
             return lastReport is { } report
-                ? (report.FractionLost / 256.0, report.Jitter * 1000.0 / Track.Reception.ClockRate, roundTripMs)
+                ? (report.FractionLost / 256.0, report.Jitter * 1000.0 / Track.ClockRate, roundTripMs)
                 : (0, 0, roundTripMs);
         }
     }
