@@ -25,4 +25,13 @@ public sealed class SfuOptions
 
     /// <summary>The shortest time between two key frame requests to one publisher.</summary>
     public TimeSpan KeyframeRequestInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The REMB a publisher first gets: high enough that a browser starts sending all its simulcast layers.</summary>
+    public int PublisherStartBitrateKbps { get; set; } = 2500;
+
+    /// <summary>The lowest and highest REMB a publisher gets.</summary>
+    public int PublisherMinBitrateKbps { get; set; } = 150;
+
+    /// <inheritdoc cref="PublisherMinBitrateKbps"/>
+    public int PublisherMaxBitrateKbps { get; set; } = 6000;
 }

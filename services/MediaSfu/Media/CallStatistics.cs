@@ -21,7 +21,7 @@ public static class CallStatistics
     {
         var reception = track.Layers.Select(l => l.Reception?.Snapshot()).OfType<(long Packets, long Lost, double JitterMs)>().ToList();
         var (lost, jitter) = (reception.Sum(r => r.Lost), reception.Count == 0 ? 0 : reception.Max(r => r.JitterMs));
-        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length);
+        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length, LayersOf(track));
     }
 
     private static ReceivedTrackStats Received(Subscription subscription)
@@ -30,8 +30,14 @@ public static class CallStatistics
         var track = subscription.Track;
         return new ReceivedTrackStats(
             track.Publisher.ParticipantId, KindName(track.Kind), track.Ssrc, subscription.Packets, subscription.Bytes,
-            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null);
+            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null, LayerOf(subscription));
     }
+
+    public static List<LayerStats> LayersOf(ForwardedTrack track) =>
+        [.. track.Layers.Select(l => new LayerStats(l.Rid, l.Ssrc, l.Height, Math.Round(l.Rate.Kbps, 1), l.IsActive))];
+
+    public static ForwardedLayer LayerOf(Subscription subscription) =>
+        subscription.Layers.Current is { } layer ? new ForwardedLayer(layer.Rid, layer.Height, Paused: false) : new ForwardedLayer(null, null, Paused: true);
 
     public static string KindName(MediaKind kind) => kind == MediaKind.Audio ? "audio" : "video";
 }

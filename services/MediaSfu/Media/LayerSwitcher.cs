@@ -17,7 +17,6 @@ public sealed class LayerSwitcher(ForwardedTrack track)
     // A plain track flows from its first packet, as it did before simulcast; a simulcast one waits for a chosen layer's key frame.
     private int target = track.Simulcast is null ? 0 : LayerSelection.Paused;
     private int current = track.Simulcast is null ? 0 : LayerSelection.Paused;
-    private int maxHeight = Unlimited;
 
     public OutgoingStream Outgoing { get; } = new(track.Ssrc);
 
@@ -26,13 +25,6 @@ public sealed class LayerSwitcher(ForwardedTrack track)
 
     /// <summary>The layer the subscriber should get; null when its video is paused.</summary>
     public SimulcastLayer? Target => Volatile.Read(ref target) is >= 0 and var index ? track.Layers[index] : null;
-
-    /// <summary>The subscriber's requested maximum height in pixels (0 pauses video).</summary>
-    public int MaxHeight
-    {
-        get => Volatile.Read(ref maxHeight);
-        set => Volatile.Write(ref maxHeight, value);
-    }
 
     /// <summary>Sets the layer to switch to (or <see cref="LayerSelection.Paused"/>); asks its publisher for a key frame while the switch is pending.</summary>
     public void Aim(int layerIndex)
