@@ -23,7 +23,13 @@ public static class LayerSelection
             return Paused;
         }
 
-        var flowing = layers.Where(l => l.Active).OrderBy(l => l.Height ?? 0).ThenBy(l => l.Index).ToList();
+        // Lowest first: by the heights seen, or by the offer's order (lowest first, as browsers list them) until all are seen.
+        var flowing = layers.Where(l => l.Active).OrderBy(l => l.Index).ToList();
+        if (flowing.All(l => l.Height is not null))
+        {
+            flowing = [.. flowing.OrderBy(l => l.Height).ThenBy(l => l.Index)];
+        }
+
         if (flowing.Count == 0)
         {
             return Paused;
