@@ -43,7 +43,7 @@ public static class SimulcastBinding
     private static bool SameMid(ForwardedTrack track, SimulcastOffer simulcast, ReadOnlySpan<byte> packet, in RtpHeader header) =>
         simulcast.MidExtension == 0
         || !RtpExtensionReader.TryFind(packet, header, simulcast.MidExtension, out var mid)
-        || Is(mid.ValueIn(packet), track.Mid!);
+        || RtpExtensionValues.IdentifierEquals(mid.ValueIn(packet), track.Mid!);
 
     private static SimulcastLayer? FindLayer(ForwardedTrack track, int extensionId, ReadOnlySpan<byte> packet, in RtpHeader header)
     {
@@ -55,30 +55,12 @@ public static class SimulcastBinding
         var value = rid.ValueIn(packet);
         foreach (var layer in track.Layers)
         {
-            if (Is(value, layer.Rid!))
+            if (RtpExtensionValues.IdentifierEquals(value, layer.Rid!))
             {
                 return layer;
             }
         }
 
         return null;
-    }
-
-    private static bool Is(ReadOnlySpan<byte> ascii, string text)
-    {
-        if (ascii.Length != text.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < ascii.Length; i++)
-        {
-            if (ascii[i] != text[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
