@@ -11,6 +11,7 @@ namespace WebRtcChat.MediaSfu.Media;
 public sealed class ForwardedTrack
 {
     private readonly Lock gate = new();
+    private readonly SimulcastLayer[] layers;
     private Subscription[] subscriptions = [];
     private long packets;
     private long bytes;
@@ -19,7 +20,7 @@ public sealed class ForwardedTrack
     public ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, TimeProvider time)
         : this(publisher, kind, ssrc, trackId, payloadCodecs, null, time)
     {
-        Layers = [new SimulcastLayer(0, null, ssrc, ClockRate, time)];
+        layers = [new SimulcastLayer(0, null, ssrc, ClockRate, time)];
     }
 
     /// <summary>A simulcast track on section <paramref name="mid"/>: one layer per rid of <paramref name="simulcast"/>.</summary>
@@ -27,7 +28,7 @@ public sealed class ForwardedTrack
         : this(publisher, kind, BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)), trackId, payloadCodecs, simulcast, time)
     {
         Mid = mid;
-        Layers = [.. simulcast.Rids.Select((rid, index) => new SimulcastLayer(index, rid, null, ClockRate, time))];
+        layers = [.. simulcast.Rids.Select((rid, index) => new SimulcastLayer(index, rid, null, ClockRate, time))];
     }
 
     private ForwardedTrack(MediaPeer publisher, MediaKind kind, uint ssrc, string trackId, IReadOnlyDictionary<byte, string> payloadCodecs, SimulcastOffer? simulcast, TimeProvider time)
@@ -40,7 +41,7 @@ public sealed class ForwardedTrack
         Simulcast = simulcast;
         ClockRate = kind == MediaKind.Audio ? 48_000 : 90_000;
         Vp8PayloadTypes = [.. payloadCodecs.Where(c => c.Value.StartsWith("VP8/", StringComparison.OrdinalIgnoreCase)).Select(c => c.Key)];
-        Layers = [];
+        layers = [];
     }
 
     public MediaPeer Publisher { get; }
@@ -65,7 +66,7 @@ public sealed class ForwardedTrack
     public int ClockRate { get; }
 
     /// <summary>Its encodings, lowest first as offered: one for a plain track.</summary>
-    public IReadOnlyList<SimulcastLayer> Layers { get; }
+    public IReadOnlyList<SimulcastLayer> Layers => layers;
 
     public RateMeter Rate { get; } = new();
 
@@ -80,7 +81,7 @@ public sealed class ForwardedTrack
     /// <summary>The layer sent on <paramref name="ssrc"/>; null for any other SSRC (e.g. a layer's retransmissions).</summary>
     public SimulcastLayer? Layer(uint ssrc)
     {
-        foreach (var layer in Layers)
+        foreach (var layer in layers)
         {
             if (layer.Ssrc == ssrc)
             {
