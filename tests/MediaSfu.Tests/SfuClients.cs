@@ -23,9 +23,11 @@ public sealed class SfuClients(SfuFixture fixture)
     }
 
     /// <summary>Joins <paramref name="callId"/> with a new client peer offering <paramref name="tracks"/>, connected when this returns.</summary>
-    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks)
+    public Task<ClientPeer> JoinAsync(TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks) => JoinAsync(user, callId, new ClientPeer(tracks));
+
+    /// <summary>Joins <paramref name="callId"/> with <paramref name="peer"/> (its offer possibly edited), connected when this returns.</summary>
+    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, ClientPeer peer)
     {
-        var peer = new ClientPeer(tracks);
         var (status, body) = await PostOfferAsync(user, callId, peer.OfferText);
         Assert.Equal(HttpStatusCode.OK, status);
         await peer.ConnectAsync(body.GetProperty("sdp").GetString()!).WaitAsync(TimeSpan.FromSeconds(15));

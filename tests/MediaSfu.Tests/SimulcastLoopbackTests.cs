@@ -24,7 +24,7 @@ public sealed class SimulcastLoopbackTests(SfuFixture fixture)
         var callId = await clients.CallAsync(alice, await fixture.Messaging.CreateGroupAsync(alice, bob));
         using var publisherPeer = new ClientPeer(SfuClients.Publishing);
         var publisher = new SimulcastSender(publisherPeer);
-        await ConnectAsync(alice, callId, publisherPeer);
+        await clients.JoinAsync(alice, callId, publisherPeer);
         using var subscriber = await clients.JoinAsync(bob, callId, SfuClients.Receiving);
         await clients.WaitConnectedAsync(alice, callId, participants: 2);
         var received = new ConcurrentQueue<(uint Ssrc, ushort Sequence, uint Timestamp, int Layer)>();
@@ -67,13 +67,6 @@ public sealed class SimulcastLoopbackTests(SfuFixture fixture)
             Assert.True(publisher.Rembs[0].Bitrate >= 2_000_000, $"the first REMB ({publisher.Rembs[0].Bitrate} bit/s) should let a browser start all layers");
             Assert.Superset(publisher.Ssrcs.ToHashSet(), publisher.Rembs[^1].Ssrcs.ToHashSet());
         }
-    }
-
-    private async Task ConnectAsync(TestUser user, Guid callId, ClientPeer peer)
-    {
-        var (status, body) = await clients.PostOfferAsync(user, callId, peer.OfferText);
-        Assert.Equal(HttpStatusCode.OK, status);
-        await peer.ConnectAsync(body.GetProperty("sdp").GetString()!).WaitAsync(TimeSpan.FromSeconds(15));
     }
 
     private static async Task SendFramesAsync(SimulcastSender publisher, CancellationToken cancellationToken)
