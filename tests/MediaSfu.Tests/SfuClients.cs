@@ -27,11 +27,17 @@ public sealed class SfuClients(SfuFixture fixture)
     /// <paramref name="edit"/> when given; the answer by <paramref name="answer"/>, e.g. to reach the SFU through a
     /// relay), connected when this returns.
     /// </summary>
-    public async Task<ClientPeer> JoinAsync(
+    public Task<ClientPeer> JoinAsync(
         TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks, Action<SessionDescription>? edit = null, Func<string, string>? answer = null)
     {
         var peer = new ClientPeer(tracks);
         edit?.Invoke(peer.Offer);
+        return JoinAsync(user, callId, peer, answer);
+    }
+
+    /// <summary>Joins <paramref name="callId"/> with <paramref name="peer"/> (its offer possibly edited; the answer changed by <paramref name="answer"/> when given), connected when this returns.</summary>
+    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, ClientPeer peer, Func<string, string>? answer = null)
+    {
         var (status, body) = await PostOfferAsync(user, callId, peer.OfferText);
         Assert.Equal(HttpStatusCode.OK, status);
         var sdp = body.GetProperty("sdp").GetString()!;

@@ -4,6 +4,15 @@
 // It follows the call's participants by polling GET /api/calls/{id} (the Presence hub also announces them).
 // The dominant speaker comes from the hub's `dominant-speaker` push (pass it to onDominantSpeaker) and from the poll;
 // their tile gets the `dominant-speaker` class and a `dominantspeaker` event fires with { userId, participantId }.
+// Video is published as three simulcast layers (rids q/h/f at 1/4, 1/2 and full resolution) where the browser can; the
+// SFU forwards each receiver one layer, the best its bandwidth and its requested maximum height (setMaxHeight) allow.
+
+/** The simulcast layers a camera is published with, lowest first. */
+export const SIMULCAST_ENCODINGS = [
+  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+];
 
 export class GroupCall extends EventTarget {
   #token;
@@ -18,8 +27,9 @@ export class GroupCall extends EventTarget {
   #container;
 
   /** `container`: where each participant's audio and video play (one video element per participant). */
-  constructor({ token, container, pollMilliseconds = 1000 }) {
+  constructor({ token, container, pollMilliseconds = 1000, simulcast = true }) {
     super();
+    this.simulcast = simulcast;
     this.#token = token;
     this.#container = container;
     this.pollMilliseconds = pollMilliseconds;
@@ -37,7 +47,7 @@ export class GroupCall extends EventTarget {
     this.#callId = call.id;
     this.#pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     for (const track of stream.getTracks()) {
-      this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      this.#publish(track, stream);
     }
     this.#pc.ontrack = event => this.#onTrack(event);
     await this.#pc.setLocalDescription(await this.#pc.createOffer());
@@ -55,8 +65,21 @@ export class GroupCall extends EventTarget {
     return this.#syncing;
   }
 
-  /** What arrives from each other participant: video frames decoded and audio samples received so far. */
-  async receiving() {
+  /** What arrives from each other participant: video frames decoded and audio samples received so far (see inbound). */
+  receiving() {
+    return this.inbound();
+  }
+
+  /**
+   * Asks the SFU for video at most `maxHeight` pixels high (e.g. 180 for a thumbnail, 720 for a spotlight), from one
+   * participant or from everyone when `publisherParticipantId` is omitted; 0 pauses video (audio keeps flowing).
+   */
+  async setMaxHeight(maxHeight, publisherParticipantId) {
+    await this.#api('PUT', `/api/calls/${this.#callId}/participants/${this.#participantId}/video`, { maxHeight, publisherParticipantId });
+  }
+
+  /** The received video of each other participant as decoded now: frame size, frames decoded, and audio samples received. */
+  async inbound() {
     const byMid = new Map();
     (await this.#pc.getStats()).forEach(report => {
       if (report.type === 'inbound-rtp') {
@@ -65,8 +88,11 @@ export class GroupCall extends EventTarget {
     });
     const result = {};
     for (const [id, transceivers] of this.#remote) {
+      const video = byMid.get(transceivers.video.mid);
       result[id] = {
-        framesDecoded: byMid.get(transceivers.video.mid)?.framesDecoded ?? 0,
+        frameWidth: video?.frameWidth ?? 0,
+        frameHeight: video?.frameHeight ?? 0,
+        framesDecoded: video?.framesDecoded ?? 0,
         totalSamplesReceived: byMid.get(transceivers.audio.mid)?.totalSamplesReceived ?? 0,
       };
     }
@@ -133,6 +159,20 @@ export class GroupCall extends EventTarget {
     this.#container?.querySelectorAll('[data-participant]').forEach(tile =>
       tile.classList.toggle('dominant-speaker', tile.dataset.participant === participantId));
     this.dispatchEvent(new CustomEvent('dominantspeaker', { detail: { userId, participantId } }));
+  }
+
+  /** Sends a track; a camera big enough for three layers goes out as simulcast when the browser supports it. */
+  #publish(track, stream) {
+    const height = track.getSettings?.().height ?? 0;
+    if (track.kind === 'video' && this.simulcast && height >= 360) {
+      try {
+        this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [stream], sendEncodings: SIMULCAST_ENCODINGS.map(e => ({ ...e })) });
+        return;
+      } catch {
+        // No simulcast in this browser: one encoding below.
+      }
+    }
+    this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
   }
 
   #onTrack(event) {
