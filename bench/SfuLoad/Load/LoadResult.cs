@@ -12,6 +12,9 @@ public sealed record LoadResult(
     double ServerRssMb,
     ManagedCounters? Managed)
 {
+    /// <summary>The load generator's own CPU time over the window (this process; the same cores as the server).</summary>
+    public TimeSpan ClientCpu { get; init; }
+
     public double PacketsPerSecond => Received / Window.TotalSeconds;
 
     public double ReceivedMbps => ReceivedBytes * 8 / Window.TotalSeconds / 1e6;

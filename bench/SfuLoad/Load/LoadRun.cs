@@ -41,6 +41,7 @@ public static class LoadRun
             using var pump = new MediaPump([.. publishers.SelectMany(p => p.Senders)]);
             await Task.Delay(scenario.Warmup);
             var before = ProcessUsage.Of(target.ProcessId);
+            var clientBefore = ProcessUsage.Of(Environment.ProcessId).Cpu;
             var managedBefore = await target.ManagedCountersAsync();
             log.Recording = true;
             var window = Stopwatch.StartNew();
@@ -48,6 +49,7 @@ public static class LoadRun
             log.Recording = false;
             var elapsed = window.Elapsed;
             var after = ProcessUsage.Of(target.ProcessId);
+            var clientCpu = ProcessUsage.Of(Environment.ProcessId).Cpu - clientBefore;
             var managedAfter = await target.ManagedCountersAsync();
             await Task.Delay(TimeSpan.FromMilliseconds(500)); // what was sent in the window and is still on its way
 
@@ -62,7 +64,10 @@ public static class LoadRun
                 after.Cpu - before.Cpu,
                 after.RssMegabytes,
                 managedBefore is null || managedAfter is null ? null
-                    : new ManagedCounters(managedAfter.AllocatedBytes - managedBefore.AllocatedBytes, managedAfter.Gen0Collections - managedBefore.Gen0Collections));
+                    : new ManagedCounters(managedAfter.AllocatedBytes - managedBefore.AllocatedBytes, managedAfter.Gen0Collections - managedBefore.Gen0Collections))
+            {
+                ClientCpu = clientCpu,
+            };
         }
         finally
         {

@@ -29,8 +29,8 @@ public sealed class CaptureFiles
     /// <summary>Opus, 40 kbps, 20 ms frames, mono 48 kHz.</summary>
     public async Task<MediaClip> AudioAsync()
     {
-        var file = await EnsureAsync("opus-40k.ogg",
-            "-f lavfi -i sine=frequency=440:sample_rate=48000 -af volume=0.5 -ac 1 -c:a libopus -b:a 40k -frame_duration 20 -application voip -f ogg");
+        var file = await EnsureAsync("opus-40k-cbr.ogg",
+            "-f lavfi -i sine=frequency=440:sample_rate=48000 -af volume=0.5 -ac 1 -c:a libopus -b:a 40k -vbr off -frame_duration 20 -application voip -f ogg");
         return OggOpusReader.Read(await File.ReadAllBytesAsync(file));
     }
 

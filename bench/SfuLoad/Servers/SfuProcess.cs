@@ -11,6 +11,7 @@ namespace WebRtcChat.Bench.SfuLoad.Servers;
 public sealed class SfuProcess : IDisposable
 {
     private readonly Process process;
+    private readonly SemaphoreSlim oneCommandAtATime = new(1);
 
     private SfuProcess(Process process) => this.process = process;
 
@@ -60,14 +61,23 @@ public sealed class SfuProcess : IDisposable
         }
 
         process.Dispose();
+        oneCommandAtATime.Dispose();
     }
 
     private async Task<string> AskAsync(string command)
     {
-        await process.StandardOutput.BaseStream.FlushAsync();
-        await process.StandardInput.WriteLineAsync(command);
-        await process.StandardInput.FlushAsync();
-        return await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The SFU process exited.");
+        await oneCommandAtATime.WaitAsync();
+        try
+        {
+            await process.StandardOutput.BaseStream.FlushAsync();
+            await process.StandardInput.WriteLineAsync(command);
+            await process.StandardInput.FlushAsync();
+            return await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The SFU process exited.");
+        }
+        finally
+        {
+            oneCommandAtATime.Release();
+        }
     }
 }
 
