@@ -80,6 +80,7 @@ public sealed class JanusTarget : ILoadTarget
                     new JsonObject { ["request"] = "joinandconfigure", ["ptype"] = "publisher", ["room"] = room, ["id"] = FeedId(publisher), ["audio"] = true, ["video"] = true },
                     Jsep("offer", peer.OfferText));
                 await peer.ConnectAsync(SdpOf(joined)).WaitAsync(TimeSpan.FromSeconds(20));
+                await WaitPublishingAsync(handle, FeedId(publisher));
                 return peer;
             }
             catch
@@ -105,6 +106,27 @@ public sealed class JanusTarget : ILoadTarget
             {
                 peer.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>Janus lists a feed (and lets subscribers join it) only once its PeerConnection is up on Janus's side too.</summary>
+        private async Task WaitPublishingAsync(long handle, long feed)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (true)
+            {
+                var listed = await session.RequestAsync(handle, new JsonObject { ["request"] = "listparticipants", ["room"] = room });
+                if (listed.GetProperty("participants").EnumerateArray().Any(p => p.GetProperty("id").GetInt64() == feed && p.GetProperty("publisher").GetBoolean()))
+                {
+                    return;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Janus never listed feed {feed} as publishing.");
+                }
+
+                await Task.Delay(20);
             }
         }
 

@@ -7,8 +7,9 @@ namespace WebRtcChat.Bench.SfuLoad.Load;
 
 /// <summary>
 /// Runs a <see cref="LoadScenario"/> against one server: joins every publisher, then every subscriber (real ICE and
-/// DTLS-SRTP each), sends the clips for the warm-up, then measures a window: packets and bytes received at subscribers
-/// that were sent in it, their latency, and the server process's CPU time, memory and (for ours) managed allocations.
+/// DTLS-SRTP each), sends the clips for the warm-up, then measures a window and stops sending: packets and bytes received
+/// at subscribers that were sent in it, their latency, and the server process's CPU time, memory and (for ours)
+/// managed allocations over it.
 /// </summary>
 public static class LoadRun
 {
@@ -19,7 +20,7 @@ public static class LoadRun
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(media);
-        var log = new SendLog();
+        var log = new SendLog(TimeSpan.FromSeconds(Math.Min(media.Audio.Seconds, media.Video.Seconds) / 2));
         var peers = new List<ClientPeer>();
         var publishers = new List<PublisherStreams>();
         var subscribers = new List<(SubscriberMeter Meter, IReadOnlyList<PublisherStreams> From)>();
@@ -51,7 +52,8 @@ public static class LoadRun
             var after = ProcessUsage.Of(target.ProcessId);
             var clientCpu = ProcessUsage.Of(Environment.ProcessId).Cpu - clientBefore;
             var managedAfter = await target.ManagedCountersAsync();
-            await Task.Delay(TimeSpan.FromMilliseconds(500)); // what was sent in the window and is still on its way
+            pump.Dispose(); // nothing more is sent: what arrives from now on was sent in the window
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
 
             var latencies = subscribers.SelectMany(s => s.Meter.Latencies()).ToList();
             return new LoadResult(

@@ -25,6 +25,7 @@ public sealed class MediaPump : IDisposable
         thread.Start();
     }
 
+    /// <summary>Stops sending (at once, or when the run ends, whichever comes first).</summary>
     public void Dispose()
     {
         running = false;

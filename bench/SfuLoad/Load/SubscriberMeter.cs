@@ -39,7 +39,7 @@ public sealed class SubscriberMeter
     private void OnRtp(ReadOnlySpan<byte> packet)
     {
         var now = Stopwatch.GetTimestamp();
-        if (!RtpHeader.TryParse(packet, out var header) || !log.TryFind(header.GetPayload(packet), out var sent))
+        if (!RtpHeader.TryParse(packet, out var header) || !log.TryFind(header.GetPayload(packet), now, out var sent))
         {
             return;
         }
