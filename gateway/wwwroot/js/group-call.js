@@ -2,6 +2,8 @@
 // The client leads every negotiation: it offers its own audio and video once, and one receive-only audio and video
 // transceiver per other participant; the SFU answers, telling which participant each one carries (a=msid).
 // It follows the call's participants by polling GET /api/calls/{id} (the Presence hub also announces them).
+// Given the Presence hub connection, it rejoins when the hub says its call ended because its SFU node was lost
+// (`call-ended` with reason `node-lost`): the room's call is created again, on a live node, and joined there.
 
 export class GroupCall extends EventTarget {
   #token;
@@ -13,12 +15,21 @@ export class GroupCall extends EventTarget {
   #syncing = Promise.resolve();
 
   #container;
+  #hub;
+  #roomId;
+  #stream;
+  #onCallEnded = ended => this.#callEnded(ended);
 
-  /** `container`: where each participant's audio and video play (one video element per participant). */
-  constructor({ token, container, pollMilliseconds = 1000 }) {
+  /**
+   * `container`: where each participant's audio and video play (one video element per participant).
+   * `hub`: the Presence hub connection (a SignalR HubConnection), to hear that the call ended and rejoin; optional.
+   */
+  constructor({ token, container, hub, pollMilliseconds = 1000 }) {
     super();
     this.#token = token;
     this.#container = container;
+    this.#hub = hub;
+    this.#hub?.on('call-ended', this.#onCallEnded);
     this.pollMilliseconds = pollMilliseconds;
     this.streams = new Map(); // participant id -> MediaStream received
   }
@@ -29,6 +40,8 @@ export class GroupCall extends EventTarget {
 
   /** Starts or joins the room's call, publishing the tracks of `stream`. */
   async join(roomId, stream) {
+    this.#roomId = roomId;
+    this.#stream = stream;
     const call = await this.#api('POST', '/api/calls/group', { roomId });
     this.#callId = call.id;
     this.#pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
@@ -70,10 +83,34 @@ export class GroupCall extends EventTarget {
   }
 
   async leave() {
-    clearInterval(this.#timer);
+    this.#hub?.off('call-ended', this.#onCallEnded);
+    this.#stop();
     if (this.#callId) {
       await this.#api('POST', `/api/calls/${this.#callId}/leave`);
     }
+  }
+
+  /** The media of a call whose node was lost is gone: start over with the room's new call (it lands on a live node). */
+  async #callEnded({ callId, reason }) {
+    if (callId !== this.#callId || reason !== 'node-lost') {
+      return;
+    }
+    this.#stop();
+    for (const id of this.#remote.keys()) {
+      this.#container?.querySelector(`[data-participant="${id}"]`)?.remove();
+    }
+    this.#remote.clear();
+    this.streams.clear();
+    try {
+      await this.join(this.#roomId, this.#stream);
+      this.dispatchEvent(new CustomEvent('rejoined', { detail: { from: callId, to: this.#callId } }));
+    } catch (error) {
+      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+    }
+  }
+
+  #stop() {
+    clearInterval(this.#timer);
     this.#pc?.close();
   }
 
