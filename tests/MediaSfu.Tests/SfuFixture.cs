@@ -31,10 +31,7 @@ public sealed class SfuFixture : IAsyncLifetime
         CallEvents = await CallEventRecorder.StartAsync(ServiceSettings.For(infrastructure, string.Empty), "sfu-tests-call-events");
         hosts.Add(CallEvents);
 
-        var settings = ServiceSettings.For(infrastructure, string.Empty);
-        Identity.Trust(settings);
-        Messaging.Reference(settings);
-        Sfu = new ServiceFactory<MediaSfuApp>(settings);
+        Sfu = new ServiceFactory<MediaSfuApp>(SfuSettings());
         hosts.Add(Sfu);
         var sfuAddress = Sfu.ListenOnFreePort();
 
@@ -51,6 +48,15 @@ public sealed class SfuFixture : IAsyncLifetime
     }
 
     public Task<TestUser> RegisterAsync() => Identity.RegisterAsync();
+
+    /// <summary>What an SFU node is configured with: the stores, Identity to trust, Messaging to ask about rooms.</summary>
+    public Dictionary<string, string> SfuSettings()
+    {
+        var settings = ServiceSettings.For(infrastructure, string.Empty);
+        Identity.Trust(settings);
+        Messaging.Reference(settings);
+        return settings;
+    }
 
     public async Task DisposeAsync()
     {
