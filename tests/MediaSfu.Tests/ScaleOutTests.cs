@@ -39,10 +39,7 @@ public sealed class ScaleOutTests(SfuFixture fixture) : IAsyncLifetime
         Assert.Equal(host.MediaPort, subscriberCandidate.Port);
         await clients.WaitConnectedAsync(alice, callId, participants: 2);
 
-        var stream = new RtpStream();
-        stream.Collect(subscriber);
-        await stream.SendAsync(publisher, publisher.SsrcOf("1"), 100);
-        await stream.WaitForAllAsync();
+        var stream = await RtpStream.ForwardAsync(publisher, subscriber);
         Assert.Equal(stream.Sent.Count, stream.Received.Count);
     }
 
