@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Playwright;
 using WebRtcChat.Contracts;
 
 namespace WebRtcChat.MediaSfu.Tests;
@@ -71,6 +72,66 @@ public sealed class ScaleOutTests(SfuFixture fixture) : IAsyncLifetime
         var survivor = cluster.Nodes.Keys.Single(name => name != host.Node);
         Assert.Equal(survivor, (await NodeOfAsync(alice, nextCallId)).Node);
         using var rejoined = await clients.JoinAsync(alice, nextCallId, SfuClients.Publishing);
+    }
+
+    [Fact]
+    public async Task Browsers_whose_node_dies_rejoin_the_room_on_the_live_node_and_see_each_other_again()
+    {
+        var alice = await fixture.RegisterAsync();
+        var bob = await fixture.RegisterAsync();
+        var roomId = await fixture.Messaging.CreateGroupAsync(alice, bob);
+        await using var browser = await Browser.LaunchAsync();
+        var alicePage = await JoinInBrowserAsync(browser, alice, roomId);
+        var bobPage = await JoinInBrowserAsync(browser, bob, roomId);
+        var callId = await CallIdAsync(alicePage);
+        Assert.Equal(callId, await CallIdAsync(bobPage));
+        await WaitForVideoAsync(bobPage, id => id == callId);
+
+        var host = await NodeOfAsync(alice, callId);
+        await cluster.KillAsync(host.Node);
+
+        var survivor = cluster.Nodes.Keys.Single(name => name != host.Node);
+        foreach (var page in new[] { alicePage, bobPage })
+        {
+            var rejoined = await WaitForVideoAsync(page, id => id != callId);
+            Assert.Equal(survivor, (await NodeOfAsync(alice, rejoined)).Node);
+        }
+    }
+
+    private async Task<IPage> JoinInBrowserAsync(Browser browser, TestUser user, Guid roomId)
+    {
+        var page = await browser.NewPageAsync(cluster.GatewayUrl);
+        await page.EvaluateAsync(
+            """
+            async ({ token, roomId }) => {
+              const { GroupCall } = await import('/js/group-call.js');
+              const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 320, height: 240, frameRate: 15 } });
+              window.call = await new GroupCall({ token, container: document.body, pollMilliseconds: 300 }).join(roomId, stream);
+            }
+            """,
+            new { token = user.AccessToken, roomId });
+        return page;
+    }
+
+    private static async Task<Guid> CallIdAsync(IPage page) => Guid.Parse(await page.EvaluateAsync<string>("() => window.call.callId"));
+
+    /// <summary>Waits until the page decodes video from the other participant in a call that <paramref name="accept"/>s; returns that call.</summary>
+    private static async Task<Guid> WaitForVideoAsync(IPage page, Func<Guid, bool> accept)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var callId = await CallIdAsync(page);
+            var frames = await page.EvaluateAsync<long>(
+                "() => window.call.receiving().then(all => Object.values(all).reduce((sum, r) => sum + r.framesDecoded, 0), () => 0)");
+            if (accept(callId) && frames > 0)
+            {
+                return callId;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"no video decoded in an expected call (in {callId}, {frames} frames)");
+            await Task.Delay(250);
+        }
     }
 
     private async Task<CallNode> NodeOfAsync(TestUser user, Guid callId)

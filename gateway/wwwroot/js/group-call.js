@@ -2,8 +2,9 @@
 // The client leads every negotiation: it offers its own audio and video once, and one receive-only audio and video
 // transceiver per other participant; the SFU answers, telling which participant each one carries (a=msid).
 // It follows the call's participants by polling GET /api/calls/{id} (the Presence hub also announces them).
-// Given the Presence hub connection, it rejoins when the hub says its call ended because its SFU node was lost
-// (`call-ended` with reason `node-lost`): the room's call is created again, on a live node, and joined there.
+// When its call ended because its SFU node was lost (the Presence hub's `call-ended` with reason `node-lost`, given the
+// hub connection; or the call read as ended so when polling), it rejoins: the room's call is created again, on a live
+// node, and joined there.
 
 export class GroupCall extends EventTarget {
   #token;
@@ -19,6 +20,7 @@ export class GroupCall extends EventTarget {
   #roomId;
   #stream;
   #onCallEnded = ended => this.#callEnded(ended);
+  #rejoining = false;
 
   /**
    * `container`: where each participant's audio and video play (one video element per participant).
@@ -60,7 +62,8 @@ export class GroupCall extends EventTarget {
 
   /** Brings the transceivers in line with the call's participants and renegotiates when they changed. */
   sync() {
-    this.#syncing = this.#syncing.then(() => this.#sync());
+    // A failed sync (reported to its caller) must not stop the ones after it.
+    this.#syncing = this.#syncing.catch(() => {}).then(() => this.#sync());
     return this.#syncing;
   }
 
@@ -92,21 +95,29 @@ export class GroupCall extends EventTarget {
 
   /** The media of a call whose node was lost is gone: start over with the room's new call (it lands on a live node). */
   async #callEnded({ callId, reason }) {
-    if (callId !== this.#callId || reason !== 'node-lost') {
+    if (callId !== this.#callId || reason !== 'node-lost' || this.#rejoining) {
       return;
     }
+    this.#rejoining = true;
     this.#stop();
     for (const id of this.#remote.keys()) {
       this.#container?.querySelector(`[data-participant="${id}"]`)?.remove();
     }
     this.#remote.clear();
     this.streams.clear();
-    try {
-      await this.join(this.#roomId, this.#stream);
-      this.dispatchEvent(new CustomEvent('rejoined', { detail: { from: callId, to: this.#callId } }));
-    } catch (error) {
-      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+    // A node's death takes the gateway a moment to notice: a few attempts, a poll interval apart.
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
+        await this.join(this.#roomId, this.#stream);
+        this.dispatchEvent(new CustomEvent('rejoined', { detail: { from: callId, to: this.#callId } }));
+        break;
+      } catch (error) {
+        this.#stop();
+        this.dispatchEvent(new CustomEvent('error', { detail: error }));
+        await new Promise(resolve => setTimeout(resolve, this.pollMilliseconds));
+      }
     }
+    this.#rejoining = false;
   }
 
   #stop() {
@@ -116,6 +127,11 @@ export class GroupCall extends EventTarget {
 
   async #sync() {
     const call = await this.#api('GET', `/api/calls/${this.#callId}`);
+    if (call.endedAt) {
+      // Not awaited: rejoining syncs again, which waits for this sync to finish.
+      setTimeout(() => this.#callEnded({ callId: call.id, reason: call.endReason }));
+      return;
+    }
     const others = call.participants.filter(p => p.participantId !== this.#participantId).map(p => p.participantId);
     let changed = false;
     for (const id of others) {
