@@ -87,10 +87,12 @@ export class GroupCall extends EventTarget {
 
   async leave() {
     this.#hub?.off('call-ended', this.#onCallEnded);
-    this.#stop();
+    clearInterval(this.#timer);
+    // Leave before closing: a closed connection (DTLS close_notify) already takes the participant out of the call.
     if (this.#callId) {
       await this.#api('POST', `/api/calls/${this.#callId}/leave`);
     }
+    this.#pc?.close();
   }
 
   /** The media of a call whose node was lost is gone: start over with the room's new call (it lands on a live node). */
