@@ -13,7 +13,7 @@ namespace WebRtcChat.MediaSfu.Tests;
 public sealed class SfuCluster : IAsyncDisposable
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(500);
-    public static readonly TimeSpan Expiry = TimeSpan.FromMilliseconds(1500);
+    public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(3);
 
     private readonly ServiceFactory<GatewayApp> gateway;
 
