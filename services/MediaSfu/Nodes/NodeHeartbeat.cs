@@ -47,7 +47,15 @@ public sealed partial class NodeHeartbeat(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await registry.RemoveAsync(sfu.Value.Node);
+        try
+        {
+            await registry.RemoveAsync(sfu.Value.Node);
+        }
+        catch (StackExchange.Redis.RedisException exception)
+        {
+            // The record then expires on its own: the calls end one expiry later.
+            LogRemoveFailed(logger, exception.Message);
+        }
     }
 
     /// <summary>Waits until the server listens (its addresses are known then); false when the host stops first.</summary>
@@ -82,4 +90,7 @@ public sealed partial class NodeHeartbeat(
 
     [LoggerMessage(EventId = 8302, Level = LogLevel.Warning, Message = "SFU node heartbeat failed, retrying at the next one: {Reason}")]
     private static partial void LogBeatFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8303, Level = LogLevel.Warning, Message = "SFU node could not remove its registration on stopping; it expires instead: {Reason}")]
+    private static partial void LogRemoveFailed(ILogger logger, string reason);
 }
