@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using WebRtcChat.Contracts;
@@ -36,6 +37,15 @@ public sealed class ScaleOutTests(SfuFixture fixture) : IAsyncLifetime
         using var publishing = publisher;
         var (subscriber, subscriberCandidate) = await clients.JoinWithCandidateAsync(bob, callId, SfuClients.Receiving);
         using var subscribing = subscriber;
+        var elsewhere = cluster.Nodes.Single(node => node.Key != host.Node).Value;
+        using (var direct = new HttpClient { BaseAddress = elsewhere.Url })
+        using (var refused = await direct.SendAsync(bob.Request(HttpMethod.Post, $"/api/calls/{callId}/join", JsonContent.Create(new { sdp = publisher.OfferText }))))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+            Assert.EndsWith("call-hosted-elsewhere", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(host.MediaPort, publisherCandidate.Port);
         Assert.Equal(host.MediaPort, subscriberCandidate.Port);
         await clients.WaitConnectedAsync(alice, callId, participants: 2);

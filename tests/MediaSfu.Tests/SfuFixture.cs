@@ -15,6 +15,9 @@ public sealed class SfuFixture : IAsyncLifetime
 
     public ServiceFactory<MediaSfuApp> Sfu { get; private set; } = null!;
 
+    /// <summary>Where <see cref="Sfu"/> listens.</summary>
+    public Uri SfuAddress { get; private set; } = null!;
+
     public Uri Gateway { get; private set; } = null!;
 
     /// <summary>Call events as a consumer on the bus receives them.</summary>
@@ -33,7 +36,7 @@ public sealed class SfuFixture : IAsyncLifetime
 
         Sfu = new ServiceFactory<MediaSfuApp>(SfuSettings());
         hosts.Add(Sfu);
-        var sfuAddress = Sfu.ListenOnFreePort();
+        var sfuAddress = SfuAddress = Sfu.ListenOnFreePort();
 
         var (gateway, gatewayAddress) = GatewayHost.Start(
             new Dictionary<string, Uri>(StringComparer.Ordinal)
