@@ -1,6 +1,7 @@
 using WebRtcChat.MediaSfu.Apis;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.MediaSfu.Media;
+using WebRtcChat.MediaSfu.Nodes;
 using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.MediaSfu.Rooms;
 
@@ -28,6 +29,13 @@ public static class MediaSfuExtensions
         builder.Services.AddSingleton<CallNegotiator>();
         builder.Services.AddHostedService<RtcpReporter>();
         builder.AddCallQuality();
+        builder.Services.AddOptions<NodeOptions>()
+            .BindConfiguration(NodeOptions.Section)
+            .Validate(options => options.IsValid, "MediaSfu:HeartbeatInterval must be positive and MediaSfu:NodeExpiry longer than it.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<NodeRegistry>();
+        builder.Services.AddSingleton<LostNodeSweeper>();
+        builder.Services.AddHostedService<NodeHeartbeat>();
         builder.Services.AddHttpClient<RoomAccess>(http => http.BaseAddress = MessagingAddress(builder.Configuration));
         return builder;
     }
