@@ -39,12 +39,18 @@ var presence = builder.AddProject<Projects.Presence>("presence")
     .WithReference(identity)
     .WithHttpHealthCheck("/health");
 
-var mediaSfu = builder.AddProject<Projects.MediaSfu>("mediasfu")
+// Two SFU nodes: a group call lives on the node it was created on; the gateway routes its requests there by call id.
+var mediaSfuNodes = new[] { "mediasfu", "mediasfu-2" }.Select(name => builder.AddProject<Projects.MediaSfu>(name)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(identity)
     .WithReference(messaging)
-    .WithHttpHealthCheck("/health");
+    .WithEnvironment("MediaSfu__Node", name)
+    .WithHttpHealthCheck("/health")).ToArray();
+foreach (var node in mediaSfuNodes)
+{
+    node.WithEnvironment("MediaSfu__HttpAddress", ReferenceExpression.Create($"{node.Resource.GetEndpoint("http")}"));
+}
 
 var recording = builder.AddProject<Projects.Recording>("recording")
     .WithReference(recordingDb).WaitFor(recordingDb)
@@ -71,7 +77,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(identity).WaitFor(identity)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(presence).WaitFor(presence)
-    .WithReference(mediaSfu).WaitFor(mediaSfu)
+    .WithReference("mediasfu", mediaSfuNodes).WaitFor(mediaSfuNodes[0]).WaitFor(mediaSfuNodes[1])
     .WithReference(recording).WaitFor(recording)
     .WithReference(search).WaitFor(search)
     .WithReference(analytics).WaitFor(analytics)
@@ -82,7 +88,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 var publicUrl = ReferenceExpression.Create($"{gateway.Resource.GetEndpoint("http")}");
 identity.WithEnvironment("Auth__Issuer", publicUrl)
     .WithEnvironment("Auth__PublicUrl", publicUrl);
-foreach (var service in new[] { messaging, presence, mediaSfu, recording, search, analytics })
+foreach (var service in new[] { messaging, presence, recording, search, analytics }.Concat(mediaSfuNodes))
 {
     service.WithEnvironment("Identity__Issuer", publicUrl);
 }

@@ -26,6 +26,7 @@ declare -A packages=(
   [openssl]="/usr/bin/openssl" # the WebRtc tests prove DTLS-SRTP interop against OpenSSL's s_server and s_client
   [libsrtp2-1]="/usr/lib/x86_64-linux-gnu/libsrtp2.so.1" # the WebRtc tests prove SRTP interop against libsrtp, the library browsers and Janus use
   [coturn]="/usr/bin/turnserver" # the TURN/STUN server calls relay media through
+  [janus]="/usr/bin/janus" # the SFU load benchmark runs the same load against Janus VideoRoom, and its smoke test drives Janus
 )
 if $with_browser; then
   packages[chromium]="/usr/bin/chromium"

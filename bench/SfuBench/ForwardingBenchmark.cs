@@ -1,4 +1,5 @@
 using System.Globalization;
+using WebRtcChat.Bench.SfuLoad.Servers;
 using WebRtcChat.Testing;
 
 namespace WebRtcChat.Bench.Sfu;

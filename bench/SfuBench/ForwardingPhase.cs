@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using WebRtcChat.Bench.SfuLoad.Servers;
 using WebRtcChat.WebRtc.Client;
 using WebRtcChat.WebRtc.Rtp;
 using WebRtcChat.WebRtc.Sdp;
@@ -34,13 +35,13 @@ internal static class ForwardingPhase
             await Task.Delay(50);
         }
 
-        var (allocatedBefore, forwardedBefore) = await sfu.StatsAsync();
+        var before = await sfu.StatsAsync();
         var cpuBefore = sfu.Usage().Cpu;
         var elapsed = await SendAsync(publisher, publisher.SsrcOf("0"), packets, packetsPerSecond);
         await Task.Delay(500); // the last packets in flight
         var usage = sfu.Usage();
         var cpu = usage.Cpu - cpuBefore;
-        var (allocatedAfter, forwardedAfter) = await sfu.StatsAsync();
+        var after = await sfu.StatsAsync();
         var rss = usage.RssMegabytes;
         foreach (var subscriber in subscribers)
         {
@@ -49,7 +50,7 @@ internal static class ForwardingPhase
 
         var all = latencies.SelectMany(l => l).ToList();
         return new PhaseResult(
-            fanOut, packets, (long)packets * fanOut, all.Count, forwardedAfter - forwardedBefore, elapsed, cpu, allocatedAfter - allocatedBefore, rss, Latencies.From(all, 0, elapsed));
+            fanOut, packets, (long)packets * fanOut, all.Count, after.Forwarded - before.Forwarded, elapsed, cpu, after.Allocated - before.Allocated, rss, Latencies.From(all, 0, elapsed));
     }
 
     private static async Task<ClientPeer> JoinAsync(SfuProcess sfu, Guid callId, OfferedTrack track)

@@ -1,5 +1,6 @@
 using WebRtcChat.Bench;
 using WebRtcChat.Bench.Sfu;
+using WebRtcChat.Bench.SfuLoad.Servers;
 
 if (args is ["serve"])
 {

@@ -4,6 +4,7 @@ using WebRtcChat.Gateway.Edge;
 using WebRtcChat.Gateway.Health;
 using WebRtcChat.Gateway.Options;
 using WebRtcChat.Gateway.Proxy;
+using WebRtcChat.Gateway.Proxy.CallRouting;
 
 namespace WebRtcChat.Gateway.Extensions;
 
@@ -18,6 +19,7 @@ public static class GatewayExtensions
         var services = builder.Services;
 
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        services.AddCallRouting();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddEdgePolicies();
 
@@ -56,6 +58,7 @@ public static class GatewayExtensions
         {
             proxy.UseMiddleware<ProxyErrorMiddleware>();
             proxy.UseSessionAffinity();
+            proxy.UseMiddleware<CallNodeRouting>();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });

@@ -10,7 +10,7 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
     private static readonly string[] Resources =
     [
         "postgres", "identitydb", "messagingdb", "recordingdb", "searchdb", "analyticsdb", "redis", "eventbus", "objectstore", "mail", "turn",
-        "identity", "messaging", "presence", "mediasfu", "recording", "search", "analytics", "gateway",
+        "identity", "messaging", "presence", "mediasfu", "mediasfu-2", "recording", "search", "analytics", "gateway",
     ];
 
     private Browser browser = null!;

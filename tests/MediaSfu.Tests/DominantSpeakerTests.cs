@@ -40,9 +40,13 @@ public sealed class DominantSpeakerTests(SfuFixture fixture)
         }
 
         (aliceVoice.Level, bobVoice.Level) = (SpeakingClient.Silent, SpeakingClient.Silent);
-        await Task.Delay(1500);
-        Assert.Equal([alice.Id, bob.Id], events.Of<CallDominantSpeakerChanged>(e => e.CallId == callId).Select(e => e.UserId));
         Assert.Equal(bob.Id, await DominantSpeakerAsync(alice, callId));
+
+        // Alice speaking for real is the marker: her next change must be the only one since Bob took the floor.
+        var aliceSpeaksAgain = DateTimeOffset.UtcNow;
+        aliceVoice.Level = SpeakingClient.Loud;
+        await events.FirstAsync<CallDominantSpeakerChanged>(e => e.CallId == callId && e.UserId == alice.Id && e.OccurredAt >= aliceSpeaksAgain);
+        Assert.Equal([alice.Id, bob.Id, alice.Id], events.Of<CallDominantSpeakerChanged>(e => e.CallId == callId).Select(e => e.UserId));
     }
 
     private async Task<Guid?> DominantSpeakerAsync(TestUser user, Guid callId)

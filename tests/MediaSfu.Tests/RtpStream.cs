@@ -15,6 +15,17 @@ public sealed class RtpStream
 
     public ConcurrentQueue<byte[]> Received { get; } = new();
 
+    /// <summary>Sends <paramref name="count"/> video packets from <paramref name="publisher"/> and waits for <paramref name="subscriber"/> to receive them.</summary>
+    public static async Task<RtpStream> ForwardAsync(ClientPeer publisher, ClientPeer subscriber, int count = 100)
+    {
+        ArgumentNullException.ThrowIfNull(publisher);
+        var stream = new RtpStream();
+        stream.Collect(subscriber);
+        await stream.SendAsync(publisher, publisher.SsrcOf("1"), count);
+        await stream.WaitForAllAsync();
+        return stream;
+    }
+
     public void Collect(ClientPeer receiver) => receiver.RtpReceived += packet => Received.Enqueue(packet.ToArray());
 
     /// <summary>Sends <paramref name="count"/> packets of <paramref name="ssrc"/>, pacing them gently.</summary>

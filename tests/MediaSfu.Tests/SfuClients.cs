@@ -2,13 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using WebRtcChat.WebRtc.Client;
+using WebRtcChat.WebRtc.Ice;
 using WebRtcChat.WebRtc.Sdp;
 
 namespace WebRtcChat.MediaSfu.Tests;
 
-/// <summary>Our own client stack joining calls through the SFU's API, as the load generator does.</summary>
-public sealed class SfuClients(SfuFixture fixture)
+/// <summary>Our own client stack joining calls through the SFU's API (<paramref name="http"/> reaches it), as the load generator does.</summary>
+public sealed class SfuClients(Func<HttpClient> http)
 {
+    public SfuClients(SfuFixture fixture)
+        : this(() => fixture.Sfu.CreateClient())
+    {
+    }
+
     public static readonly OfferedTrack[] Publishing = [new("audio", MediaDirection.SendOnly), new("video", MediaDirection.SendOnly)];
 
     public static readonly OfferedTrack[] Receiving = [new("audio", MediaDirection.RecvOnly), new("video", MediaDirection.RecvOnly)];
@@ -16,8 +22,8 @@ public sealed class SfuClients(SfuFixture fixture)
     /// <summary>The room's call (created or already live).</summary>
     public async Task<Guid> CallAsync(TestUser user, Guid roomId)
     {
-        using var http = fixture.Sfu.CreateClient();
-        using var response = await http.SendAsync(user.Request(HttpMethod.Post, "/api/calls/group", JsonContent.Create(new { roomId })));
+        using var client = http();
+        using var response = await client.SendAsync(user.Request(HttpMethod.Post, "/api/calls/group", JsonContent.Create(new { roomId })));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
     }
@@ -27,46 +33,54 @@ public sealed class SfuClients(SfuFixture fixture)
     /// <paramref name="edit"/> when given; the answer by <paramref name="answer"/>, e.g. to reach the SFU through a
     /// relay), connected when this returns.
     /// </summary>
-    public Task<ClientPeer> JoinAsync(
+    public async Task<ClientPeer> JoinAsync(
+        TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks, Action<SessionDescription>? edit = null, Func<string, string>? answer = null) =>
+        (await JoinWithCandidateAsync(user, callId, tracks, edit, answer)).Peer;
+
+    /// <summary>Joins <paramref name="callId"/> with <paramref name="peer"/> (its offer possibly edited), connected when this returns.</summary>
+    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, ClientPeer peer) => (await JoinWithCandidateAsync(user, callId, peer, answer: null)).Peer;
+
+    /// <summary>As <see cref="JoinAsync(TestUser, Guid, IReadOnlyList{OfferedTrack}, Action{SessionDescription}?, Func{string, string}?)"/>, with the SFU's candidate in the answer: where the peer sends its media.</summary>
+    public Task<(ClientPeer Peer, IceCandidate Candidate)> JoinWithCandidateAsync(
         TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks, Action<SessionDescription>? edit = null, Func<string, string>? answer = null)
     {
         var peer = new ClientPeer(tracks);
         edit?.Invoke(peer.Offer);
-        return JoinAsync(user, callId, peer, answer);
+        return JoinWithCandidateAsync(user, callId, peer, answer);
     }
 
-    /// <summary>Joins <paramref name="callId"/> with <paramref name="peer"/> (its offer possibly edited; the answer changed by <paramref name="answer"/> when given), connected when this returns.</summary>
-    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, ClientPeer peer, Func<string, string>? answer = null)
+    private async Task<(ClientPeer Peer, IceCandidate Candidate)> JoinWithCandidateAsync(TestUser user, Guid callId, ClientPeer peer, Func<string, string>? answer)
     {
         var (status, body) = await PostOfferAsync(user, callId, peer.OfferText);
         Assert.Equal(HttpStatusCode.OK, status);
         var sdp = body.GetProperty("sdp").GetString()!;
         await peer.ConnectAsync(answer is null ? sdp : answer(sdp)).WaitAsync(TimeSpan.FromSeconds(15));
-        return peer;
+        Assert.True(SdpParser.TryParse(sdp, out var description, out var error), error);
+        return (peer, description!.Media[0].Candidates[0]);
     }
 
     public async Task<(HttpStatusCode Status, JsonElement Body)> PostOfferAsync(TestUser user, Guid callId, string sdp)
     {
-        using var http = fixture.Sfu.CreateClient();
-        using var response = await http.SendAsync(user.Request(HttpMethod.Post, $"/api/calls/{callId}/join", JsonContent.Create(new { sdp })));
+        using var client = http();
+        using var response = await client.SendAsync(user.Request(HttpMethod.Post, $"/api/calls/{callId}/join", JsonContent.Create(new { sdp })));
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
     }
 
     public async Task LeaveAsync(TestUser user, Guid callId)
     {
-        using var http = fixture.Sfu.CreateClient();
-        using var response = await http.SendAsync(user.Request(HttpMethod.Post, $"/api/calls/{callId}/leave"));
+        using var client = http();
+        using var response = await client.SendAsync(user.Request(HttpMethod.Post, $"/api/calls/{callId}/leave"));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     /// <summary>Waits until the SFU reports every participant of the call connected (DTLS done on its side too).</summary>
     public async Task WaitConnectedAsync(TestUser user, Guid callId, int participants)
     {
-        using var http = fixture.Sfu.CreateClient();
+        using var client = http();
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            using var response = await http.SendAsync(user.Request(HttpMethod.Get, $"/api/calls/{callId}/stats"));
+            using var response = await client.SendAsync(user.Request(HttpMethod.Get, $"/api/calls/{callId}/stats"));
             var all = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray().ToList();
             if (all.Count == participants && all.All(p => p.GetProperty("connected").GetBoolean()))
             {

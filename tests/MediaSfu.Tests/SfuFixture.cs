@@ -18,6 +18,9 @@ public sealed class SfuFixture : IAsyncLifetime
 
     public ServiceFactory<MediaSfuApp> Sfu { get; private set; } = null!;
 
+    /// <summary>Where <see cref="Sfu"/> listens.</summary>
+    public Uri SfuAddress { get; private set; } = null!;
+
     public Uri Gateway { get; private set; } = null!;
 
     /// <summary>Call events as a consumer on the bus receives them.</summary>
@@ -34,13 +37,9 @@ public sealed class SfuFixture : IAsyncLifetime
         CallEvents = await CallEventRecorder.StartAsync(ServiceSettings.For(infrastructure, string.Empty), "sfu-tests-call-events");
         hosts.Add(CallEvents);
 
-        var settings = ServiceSettings.For(infrastructure, string.Empty);
-        settings["MediaSfu:QualitySampleInterval"] = QualitySampleInterval.ToString();
-        Identity.Trust(settings);
-        Messaging.Reference(settings);
-        Sfu = new ServiceFactory<MediaSfuApp>(settings);
+        Sfu = new ServiceFactory<MediaSfuApp>(SfuSettings());
         hosts.Add(Sfu);
-        var sfuAddress = Sfu.ListenOnFreePort();
+        var sfuAddress = SfuAddress = Sfu.ListenOnFreePort();
 
         var (gateway, gatewayAddress) = GatewayHost.Start(
             new Dictionary<string, Uri>(StringComparer.Ordinal)
@@ -55,6 +54,16 @@ public sealed class SfuFixture : IAsyncLifetime
     }
 
     public Task<TestUser> RegisterAsync() => Identity.RegisterAsync();
+
+    /// <summary>What an SFU node is configured with: the stores, Identity to trust, Messaging to ask about rooms.</summary>
+    public Dictionary<string, string> SfuSettings()
+    {
+        var settings = ServiceSettings.For(infrastructure, string.Empty);
+        settings["MediaSfu:QualitySampleInterval"] = QualitySampleInterval.ToString();
+        Identity.Trust(settings);
+        Messaging.Reference(settings);
+        return settings;
+    }
 
     public async Task DisposeAsync()
     {

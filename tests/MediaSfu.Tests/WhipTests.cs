@@ -25,10 +25,7 @@ public sealed class WhipTests(SfuFixture fixture)
         await player.ConnectAsync(playerAnswer);
         await clients.WaitConnectedAsync(streamer, callId, participants: 2);
 
-        var stream = new RtpStream();
-        stream.Collect(player);
-        await stream.SendAsync(publisher, publisher.SsrcOf("1"), 100);
-        await stream.WaitForAllAsync();
+        var stream = await RtpStream.ForwardAsync(publisher, player);
         Assert.Equal(stream.Sent.Count, stream.Received.Count);
 
         using var http = fixture.Sfu.CreateClient();

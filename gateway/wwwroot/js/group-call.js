@@ -4,6 +4,9 @@
 // It follows the call's participants by polling GET /api/calls/{id} (the Presence hub also announces them).
 // The dominant speaker comes from the hub's `dominant-speaker` push (pass it to onDominantSpeaker) and from the poll;
 // their tile gets the `dominant-speaker` class and a `dominantspeaker` event fires with { userId, participantId }.
+// When its call ended because its SFU node was lost (the Presence hub's `call-ended` with reason `node-lost`, given the
+// hub connection; or the call read as ended so when polling), it rejoins: the room's call is created again, on a live
+// node, and joined there.
 // Video is published as three simulcast layers (rids q/h/f at 1/4, 1/2 and full resolution) where the browser can; the
 // SFU forwards each receiver one layer, the best its bandwidth and its requested maximum height (setMaxHeight) allow.
 
@@ -25,13 +28,24 @@ export class GroupCall extends EventTarget {
   #userParticipants = new Map(); // user id -> participant id
 
   #container;
+  #hub;
+  #roomId;
+  #stream;
+  #onCallEnded = ended => this.#callEnded(ended);
+  #rejoining = false;
 
-  /** `container`: where each participant's audio and video play (one video element per participant). */
-  constructor({ token, container, pollMilliseconds = 1000, simulcast = true }) {
+  /**
+   * `container`: where each participant's audio and video play (one video element per participant).
+   * `hub`: the Presence hub connection (a SignalR HubConnection), to hear that the call ended and rejoin; optional.
+   * `simulcast`: publish video as three layers where the browser can.
+   */
+  constructor({ token, container, hub, pollMilliseconds = 1000, simulcast = true }) {
     super();
     this.simulcast = simulcast;
     this.#token = token;
     this.#container = container;
+    this.#hub = hub;
+    this.#hub?.on('call-ended', this.#onCallEnded);
     this.pollMilliseconds = pollMilliseconds;
     this.streams = new Map(); // participant id -> MediaStream received
     this.dominantSpeaker = null; // user id
@@ -43,6 +57,8 @@ export class GroupCall extends EventTarget {
 
   /** Starts or joins the room's call, publishing the tracks of `stream`. */
   async join(roomId, stream) {
+    this.#roomId = roomId;
+    this.#stream = stream;
     const call = await this.#api('POST', '/api/calls/group', { roomId });
     this.#callId = call.id;
     this.#pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
@@ -61,7 +77,8 @@ export class GroupCall extends EventTarget {
 
   /** Brings the transceivers in line with the call's participants and renegotiates when they changed. */
   sync() {
-    this.#syncing = this.#syncing.then(() => this.#sync());
+    // A failed sync (reported to its caller) must not stop the ones after it.
+    this.#syncing = this.#syncing.catch(() => {}).then(() => this.#sync());
     return this.#syncing;
   }
 
@@ -107,15 +124,54 @@ export class GroupCall extends EventTarget {
   }
 
   async leave() {
+    this.#hub?.off('call-ended', this.#onCallEnded);
     clearInterval(this.#timer);
+    // Leave before closing: a closed connection (DTLS close_notify) already takes the participant out of the call.
     if (this.#callId) {
       await this.#api('POST', `/api/calls/${this.#callId}/leave`);
     }
     this.#pc?.close();
   }
 
+  /** The media of a call whose node was lost is gone: start over with the room's new call (it lands on a live node). */
+  async #callEnded({ callId, reason }) {
+    if (callId !== this.#callId || reason !== 'node-lost' || this.#rejoining) {
+      return;
+    }
+    this.#rejoining = true;
+    this.#stop();
+    for (const id of this.#remote.keys()) {
+      this.#container?.querySelector(`[data-participant="${id}"]`)?.remove();
+    }
+    this.#remote.clear();
+    this.streams.clear();
+    // A node's death takes the gateway a moment to notice: a few attempts, a poll interval apart.
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
+        await this.join(this.#roomId, this.#stream);
+        this.dispatchEvent(new CustomEvent('rejoined', { detail: { from: callId, to: this.#callId } }));
+        break;
+      } catch (error) {
+        this.#stop();
+        this.dispatchEvent(new CustomEvent('error', { detail: error }));
+        await new Promise(resolve => setTimeout(resolve, this.pollMilliseconds));
+      }
+    }
+    this.#rejoining = false;
+  }
+
+  #stop() {
+    clearInterval(this.#timer);
+    this.#pc?.close();
+  }
+
   async #sync() {
     const call = await this.#api('GET', `/api/calls/${this.#callId}`);
+    if (call.endedAt) {
+      // Not awaited: rejoining syncs again, which waits for this sync to finish.
+      setTimeout(() => this.#callEnded({ callId: call.id, reason: call.endReason }));
+      return;
+    }
     this.#userParticipants = new Map(call.participants.map(p => [p.userId, p.participantId]));
     const others = call.participants.filter(p => p.participantId !== this.#participantId).map(p => p.participantId);
     let changed = false;

@@ -21,4 +21,8 @@ public static class CallProblems
 
     public static ProblemHttpResult CallEnded() => ProblemResults.Create(
         StatusCodes.Status409Conflict, "call-ended", "Call ended", "This call is over; start a new one for the room.");
+
+    public static ProblemHttpResult HostedElsewhere(string node) => ProblemResults.Create(
+        StatusCodes.Status409Conflict, "call-hosted-elsewhere", "Call hosted by another node",
+        $"This call's media runs on SFU node '{node}'; send the request through the gateway, which routes it there.");
 }

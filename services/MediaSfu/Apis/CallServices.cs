@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WebRtcChat.MediaSfu.Calls;
@@ -23,11 +24,20 @@ public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, R
     {
         var media = Node.FindCall(call.Id);
         return new(call.Id, call.RoomId, call.CreatedBy, call.CreatedAt, call.EndedAt,
-            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt, TracksOf(media, p.ParticipantId), ReceivingOf(media, p.ParticipantId))).ToList())
+            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt, TracksOf(media, p.ParticipantId), ReceivingOf(media, p.ParticipantId))).ToList(),
+            call.EndReason)
         {
             DominantSpeaker = Speakers.SpeakerOf(call.Id),
         };
     }
+
+    /// <summary>Why the caller cannot join <paramref name="call"/>'s media here, or null when it can.</summary>
+    public ProblemHttpResult? CannotJoinHere(CallRecord call) => call switch
+    {
+        { EndedAt: not null } => CallProblems.CallEnded(),
+        _ when call.Node != Options.Value.Node => CallProblems.HostedElsewhere(call.Node),
+        _ => null,
+    };
 
     private static List<TrackDto> TracksOf(MediaCall? media, Guid participantId) =>
         media?.Find(participantId)?.Published.Select(t => new TrackDto(CallStatistics.KindName(t.Kind), t.TrackId, CallStatistics.LayersOf(t))).ToList() ?? [];

@@ -16,6 +16,7 @@ public static class CallsApi
         group.MapMedia();
         group.MapWhip();
         group.MapVideoQuality();
+        group.MapCallNode();
         return group;
     }
 

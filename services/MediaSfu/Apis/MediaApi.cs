@@ -27,9 +27,9 @@ public static class MediaApi
             return CallProblems.CallNotFound();
         }
 
-        if (call.EndedAt is not null)
+        if (services.CannotJoinHere(call) is { } problem)
         {
-            return CallProblems.CallEnded();
+            return problem;
         }
 
         return Answer(callId, await negotiator.JoinAsync(call, services.CallerId, request.Sdp));

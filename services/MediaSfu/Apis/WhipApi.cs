@@ -47,9 +47,9 @@ public static class WhipApi
             return CallProblems.CallNotFound();
         }
 
-        if (call.EndedAt is not null)
+        if (services.CannotJoinHere(call) is { } problem)
         {
-            return CallProblems.CallEnded();
+            return problem;
         }
 
         var negotiation = await negotiator.JoinAsync(call, services.CallerId, sdp);

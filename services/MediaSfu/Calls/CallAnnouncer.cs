@@ -6,7 +6,7 @@ namespace WebRtcChat.MediaSfu.Calls;
 /// <summary>
 /// The call events of SFU calls for Analytics and the users' stats. Each follows one registry transition that only one
 /// request can win (creating the room's live call, a user's first device joining, a user leaving, the last one ending
-/// it), so each is published once.
+/// it, a sweep ending the calls of a lost node), so each is published once.
 /// </summary>
 public sealed class CallAnnouncer(IBus bus, CallRegistry registry, TimeProvider time)
 {
@@ -29,11 +29,37 @@ public sealed class CallAnnouncer(IBus bus, CallRegistry registry, TimeProvider 
         await bus.Publish(new CallParticipantLeft(call.Id, userId, now));
         if (outcome == LeaveOutcome.LeftAndEnded)
         {
-            var (everyone, peak) = await registry.SummaryAsync(call.Id);
-            var duration = (long)(now - call.CreatedAt).TotalSeconds;
-            await bus.Publish(new CallEnded(call.Id, everyone, duration, now, CallOutcomes.Completed, CallKinds.Sfu, peak));
+            await EndedAsync(call, now, CallOutcomes.Completed, reason: null);
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Ends a call whose media is gone for <paramref name="reason"/>: everyone still in it left, and the call failed. Only
+    /// the first of concurrent sweeps ends it (returns true) and says so.
+    /// </summary>
+    public async Task<bool> AbandonAsync(CallRecord call, string reason)
+    {
+        var now = time.GetUtcNow();
+        if (await registry.AbandonAsync(call, now, reason) is not { } stranded)
+        {
+            return false;
+        }
+
+        foreach (var userId in stranded)
+        {
+            await bus.Publish(new CallParticipantLeft(call.Id, userId, now));
+        }
+
+        await EndedAsync(call, now, CallOutcomes.Failed, reason);
+        return true;
+    }
+
+    private async Task EndedAsync(CallRecord call, DateTimeOffset now, string outcome, string? reason)
+    {
+        var (everyone, peak) = await registry.SummaryAsync(call.Id);
+        var duration = (long)(now - call.CreatedAt).TotalSeconds;
+        await bus.Publish(new CallEnded(call.Id, everyone, duration, now, outcome, CallKinds.Sfu, peak, reason));
     }
 }

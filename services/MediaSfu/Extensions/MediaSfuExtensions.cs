@@ -2,6 +2,7 @@ using WebRtcChat.MediaSfu.Apis;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.MediaSfu.IntegrationEvents;
 using WebRtcChat.MediaSfu.Media;
+using WebRtcChat.MediaSfu.Nodes;
 using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.MediaSfu.Rooms;
 
@@ -39,6 +40,13 @@ public static class MediaSfuExtensions
         builder.Services.AddSingleton<LayerPlanner>();
         builder.Services.AddSingleton<VideoQualityControl>();
         builder.Services.AddHostedService<MediaControlLoop>();
+        builder.Services.AddOptions<NodeOptions>()
+            .BindConfiguration(NodeOptions.Section)
+            .Validate(options => options.IsValid, "MediaSfu:HeartbeatInterval must be positive and MediaSfu:NodeExpiry longer than it.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<NodeRegistry>();
+        builder.Services.AddSingleton<LostNodeSweeper>();
+        builder.Services.AddHostedService<NodeHeartbeat>();
         builder.Services.AddHttpClient<RoomAccess>(http => http.BaseAddress = MessagingAddress(builder.Configuration));
         return builder;
     }

@@ -19,13 +19,14 @@ public sealed partial class DominantSpeakerTracker(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var now = time.GetElapsedTime(started);
+            var at = time.GetUtcNow(); // the event says when the detector decided, not when the bus got round to it
             var calls = node.Calls.ToList();
             foreach (var call in calls)
             {
                 var detector = speakers.For(call.CallId);
                 if (detector.Observe(CallAudio.TakeWindows(call), now) && detector.Current is { } speaker)
                 {
-                    await AnnounceAsync(call, speaker, stoppingToken);
+                    await AnnounceAsync(call, speaker, at, stoppingToken);
                 }
             }
 
@@ -33,12 +34,12 @@ public sealed partial class DominantSpeakerTracker(
         }
     }
 
-    private async Task AnnounceAsync(MediaCall call, Guid speaker, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(MediaCall call, Guid speaker, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var participants = call.Peers.Select(p => p.UserId).Distinct().ToList();
         try
         {
-            await bus.Publish(new CallDominantSpeakerChanged(call.CallId, speaker, participants, time.GetUtcNow()), cancellationToken);
+            await bus.Publish(new CallDominantSpeakerChanged(call.CallId, speaker, participants, at), cancellationToken);
         }
         catch (Exception e) when (e is MassTransitException or TimeoutException)
         {

@@ -15,8 +15,11 @@ public sealed record CallRejected(Guid CallId, Guid UserId);
 /// <summary><c>participant-joined</c> / <c>participant-left</c>: the mesh gains or loses <paramref name="UserId"/> (connect or drop the peer connection to them).</summary>
 public sealed record CallParticipantChanged(Guid CallId, Guid? RoomId, Guid UserId, IReadOnlyList<Guid> ParticipantIds);
 
-/// <summary><c>call-ended</c>: the call is over for everyone.</summary>
-public sealed record CallFinished(Guid CallId, string Outcome, long DurationSeconds);
+/// <summary>
+/// <c>call-ended</c>: the call is over for everyone. <paramref name="Reason"/> says why when its participants did not end
+/// it: <c>node-lost</c> (an SFU call whose node failed) means join the room's call again.
+/// </summary>
+public sealed record CallFinished(Guid CallId, string Outcome, long DurationSeconds, string? Reason = null);
 
 /// <summary><c>call-switch-to-sfu</c>: the call outgrew the mesh; continue it on the SFU (MediaSfu) for <paramref name="RoomId"/>.</summary>
 public sealed record CallSwitchToSfu(Guid CallId, Guid? RoomId);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,8 @@ namespace WebRtcChat.Gateway.Tests.Infrastructure;
 /// <summary>
 /// A stand-in for one downstream service: a real Kestrel server on 127.0.0.1 that echoes every request as
 /// <see cref="Echo"/> JSON, echoes WebSocket messages (after a <c>welcome:{service}</c> greeting), stalls on
-/// paths ending in <c>/slow</c>, and answers <c>/health</c> according to <see cref="Healthy"/>.
+/// paths ending in <c>/slow</c>, and answers <c>/health</c> according to <see cref="Healthy"/>. As an SFU node it says
+/// which node hosts the calls in <see cref="CallNodes"/> (<c>GET /api/calls/{id}/node</c>, 404 for any other call).
 /// </summary>
 public sealed class Backend : IAsyncDisposable
 {
@@ -22,6 +24,7 @@ public sealed class Backend : IAsyncDisposable
 
     private readonly WebApplication _app;
     private volatile bool _healthy = true;
+    private int _nodeLookups;
 
     private Backend(string service, WebApplication app)
     {
@@ -37,6 +40,12 @@ public sealed class Backend : IAsyncDisposable
         set => _healthy = value;
     }
 
+    /// <summary>The HTTP address of the node hosting each call this stand-in knows.</summary>
+    public ConcurrentDictionary<Guid, Uri> CallNodes { get; } = new();
+
+    /// <summary>How often it was asked which node hosts a call.</summary>
+    public int NodeLookups => Volatile.Read(ref _nodeLookups);
+
     public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features
         .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
@@ -50,6 +59,7 @@ public sealed class Backend : IAsyncDisposable
 
         app.UseWebSockets();
         app.Map("/health", () => backend.Healthy ? Results.Text("Healthy") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/api/calls/{callId:guid}/node", (Guid callId) => backend.LocateCall(callId));
         app.Map("/{**path}", backend.HandleAsync);
         await app.StartAsync();
         return backend;
@@ -59,6 +69,14 @@ public sealed class Backend : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private IResult LocateCall(Guid callId)
+    {
+        Interlocked.Increment(ref _nodeLookups);
+        return CallNodes.TryGetValue(callId, out var node)
+            ? Results.Json(new { callId, node = node.Authority, live = true, httpAddress = node.AbsoluteUri, mediaAddress = "127.0.0.1:40000" })
+            : Results.NotFound();
     }
 
     private async Task HandleAsync(HttpContext context)

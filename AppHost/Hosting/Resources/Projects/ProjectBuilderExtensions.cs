@@ -52,13 +52,32 @@ public static class ProjectBuilderExtensions
     public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<ProjectResource> source)
         where T : IResourceWithEnvironment
     {
-        var project = source.Resource;
-        builder.WithAnnotation(new ResourceRelationshipAnnotation(project, "Reference"));
+        ArgumentNullException.ThrowIfNull(source);
+        return builder.WithReference(source.Resource.Name, source);
+    }
+
+    /// <summary>
+    /// Makes instances of one service discoverable under one name, each its own endpoint as Aspire lists replicas:
+    /// <c>services__{serviceName}__http__0</c>, <c>__1</c>, … (a client that must reach one particular instance, like
+    /// the gateway routing a call to its SFU node, sees them all).
+    /// </summary>
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, string serviceName, params IResourceBuilder<ProjectResource>[] instances)
+        where T : IResourceWithEnvironment
+    {
+        var projects = instances.Select(instance => instance.Resource).ToList();
+        foreach (var project in projects)
+        {
+            builder.WithAnnotation(new ResourceRelationshipAnnotation(project, "Reference"));
+        }
+
         return builder.WithAnnotation(new EnvironmentCallbackAnnotation(context =>
         {
-            foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>())
+            foreach (var (project, index) in projects.Select((project, index) => (project, index)))
             {
-                context.EnvironmentVariables[$"services__{project.Name}__{endpoint.Name}__0"] = project.GetEndpoint(endpoint.Name);
+                foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>())
+                {
+                    context.EnvironmentVariables[$"services__{serviceName}__{endpoint.Name}__{index}"] = project.GetEndpoint(endpoint.Name);
+                }
             }
         }));
     }

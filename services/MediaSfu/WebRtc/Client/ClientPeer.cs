@@ -11,9 +11,10 @@ namespace WebRtcChat.WebRtc.Client;
 public delegate void PacketHandler(ReadOnlySpan<byte> packet);
 
 /// <summary>
-/// Our own client side of a connection to an ICE-lite, DTLS-passive server such as the SFU: it offers, then on the
-/// answer runs full ICE (controlling), the DTLS client handshake and SRTP, and sends and receives RTP and RTCP. The
-/// load generator, tests and Recording use it where a browser is not wanted.
+/// Our own client side of a connection to an ICE-lite server such as the SFU or Janus: it offers (or, with
+/// <see cref="Answering"/>, answers the server's offer), then runs full ICE (controlling), the DTLS handshake in the
+/// role the SDP gives us and SRTP, and sends and receives RTP and RTCP. The load generator, tests and Recording use it
+/// where a browser is not wanted.
 /// </summary>
 public sealed class ClientPeer : IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class ClientPeer : IDisposable
     private readonly byte[] inbound = new byte[BufferSize];
     private readonly byte[] outbound = new byte[BufferSize];
     private readonly Lock sendGate = new();
+    private readonly SessionDescription? remoteOffer;
     private IcePath? path;
     private DtlsSession? session;
     private SrtpSession? srtp;
@@ -33,16 +35,27 @@ public sealed class ClientPeer : IDisposable
     {
         ice = new IceAgent(new IceAgentOptions { IncludeNonLoopback = true });
         dtls = new DtlsEndpoint(certificate ?? DtlsCertificate.Generate());
-        Offer = SdpOfferBuilder.Build(new SdpEndpoint(ice.LocalCredentials, dtls.Certificate.Fingerprint.ToSdp(), ice.LocalCandidates), tracks);
+        Offer = SdpOfferBuilder.Build(LocalEndpoint, tracks);
     }
 
-    /// <summary>The offer to send to the server; its sending sections name our SSRCs.</summary>
+    private ClientPeer(SessionDescription remoteOffer, DtlsCertificate? certificate)
+    {
+        ice = new IceAgent(new IceAgentOptions { IncludeNonLoopback = true });
+        dtls = new DtlsEndpoint(certificate ?? DtlsCertificate.Generate());
+        this.remoteOffer = remoteOffer;
+        Offer = ClientAnswerBuilder.Build(remoteOffer, LocalEndpoint);
+    }
+
+    /// <summary>Our SDP for the server: the offer (its sending sections name our SSRCs), or the answer when <see cref="Answering"/>.</summary>
     public SessionDescription Offer { get; }
 
     public string OfferText => SdpWriter.Write(Offer);
 
-    /// <summary>The server's answer, once <see cref="ConnectAsync"/> has read it.</summary>
+    /// <summary>The server's answer, once <see cref="ConnectAsync(string, CancellationToken)"/> has read it.</summary>
     public SessionDescription? Answer { get; private set; }
+
+    /// <summary>A receiving peer that answers a server's offer (<see cref="OfferText"/> is then our answer); connect with <see cref="ConnectAsync(CancellationToken)"/>.</summary>
+    public static ClientPeer Answering(string offerText, DtlsCertificate? certificate = null) => new(Parse(offerText, "offer"), certificate);
 
     /// <summary>Packets that failed SRTP authentication (forged, corrupted or replayed).</summary>
     public long AuthenticationFailures => Interlocked.Read(ref authenticationFailures);
@@ -58,24 +71,15 @@ public sealed class ClientPeer : IDisposable
         Offer.Media.Single(m => m.Mid == mid).PrimarySsrc ?? throw new InvalidOperationException($"Section {mid} sends nothing.");
 
     /// <summary>Connects to the server that sent <paramref name="answerText"/>: ICE, then DTLS (we are the client), then SRTP.</summary>
-    public async Task ConnectAsync(string answerText, CancellationToken cancellationToken = default)
+    public Task ConnectAsync(string answerText, CancellationToken cancellationToken = default)
     {
-        if (!SdpParser.TryParse(answerText, out var answer, out var error))
-        {
-            throw new InvalidOperationException($"The answer is not valid SDP: {error}");
-        }
-
-        Answer = answer;
-        var media = answer!.Media.First(m => !m.IsRejected);
-        var transport = media.Transport;
-        var remote = new IceCredentials(transport.IceUfrag ?? answer.Transport.IceUfrag!, transport.IcePwd ?? answer.Transport.IcePwd!);
-        var fingerprint = transport.Fingerprint ?? answer.Transport.Fingerprint!;
-        path = await ice.ConnectAsync(remote, media.Candidates, cancellationToken).ConfigureAwait(false);
-        path.Received += OnDatagram;
-        var result = await dtls.HandshakeAsync(path, DtlsRole.Client, CertificateFingerprint.Parse($"{fingerprint.Algorithm} {fingerprint.Value}"), cancellationToken).ConfigureAwait(false);
-        session = result.Session ?? throw new InvalidOperationException($"DTLS failed ({result.Failure}): {result.Detail}");
-        Volatile.Write(ref srtp, SrtpSession.Create(session.Keys, isDtlsClient: true));
+        Answer = Parse(answerText, "answer");
+        return ConnectToAsync(Answer, cancellationToken);
     }
+
+    /// <summary>Connects to the server whose offer this peer <see cref="Answering">answered</see>.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken = default) =>
+        ConnectToAsync(remoteOffer ?? throw new InvalidOperationException("This peer offered: connect with the server's answer."), cancellationToken);
 
     /// <summary>Encrypts and sends one RTP packet.</summary>
     public void SendRtp(ReadOnlySpan<byte> packet) => Send(packet, rtcp: false);
@@ -94,6 +98,27 @@ public sealed class ClientPeer : IDisposable
         {
             srtp?.Dispose();
         }
+    }
+
+    private SdpEndpoint LocalEndpoint => new(ice.LocalCredentials, dtls.Certificate.Fingerprint.ToSdp(), ice.LocalCandidates);
+
+    private static SessionDescription Parse(string text, string what) => SdpParser.TryParse(text, out var description, out var error)
+        ? description!
+        : throw new InvalidOperationException($"The {what} is not valid SDP: {error}");
+
+    /// <summary>ICE to the remote's candidates (from every section it bundles), DTLS in the role its a=setup leaves us, then SRTP.</summary>
+    private async Task ConnectToAsync(SessionDescription remoteDescription, CancellationToken cancellationToken)
+    {
+        var accepted = remoteDescription.Media.Where(m => !m.IsRejected).ToList();
+        var transport = accepted[0].Transport;
+        var remote = new IceCredentials(transport.IceUfrag ?? remoteDescription.Transport.IceUfrag!, transport.IcePwd ?? remoteDescription.Transport.IcePwd!);
+        var fingerprint = transport.Fingerprint ?? remoteDescription.Transport.Fingerprint!;
+        var role = DtlsRoles.ForRemoteSetup(transport.Setup ?? remoteDescription.Transport.Setup);
+        path = await ice.ConnectAsync(remote, accepted.SelectMany(m => m.Candidates).Distinct(), cancellationToken).ConfigureAwait(false);
+        path.Received += OnDatagram;
+        var result = await dtls.HandshakeAsync(path, role, CertificateFingerprint.Parse($"{fingerprint.Algorithm} {fingerprint.Value}"), cancellationToken).ConfigureAwait(false);
+        session = result.Session ?? throw new InvalidOperationException($"DTLS failed ({result.Failure}): {result.Detail}");
+        Volatile.Write(ref srtp, SrtpSession.Create(session.Keys, isDtlsClient: role == DtlsRole.Client));
     }
 
     private IDatagramChannel Connected => path ?? throw new InvalidOperationException("Connect first.");

@@ -72,7 +72,7 @@ public static class SfuAnswerBuilder
     }
 
     /// <summary>A rejected section keeps its kind, protocol, formats and mid (JSEP §5.3.1), with port 0.</summary>
-    private static MediaDescription Reject(MediaDescription offered)
+    internal static MediaDescription Reject(MediaDescription offered)
     {
         var rejected = new MediaDescription { Kind = offered.Kind, Port = 0, Protocol = offered.Protocol, Mid = offered.Mid, Connection = "IN IP4 0.0.0.0" };
         rejected.Formats.AddRange(offered.Formats);

@@ -2,12 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace WebRtcChat.Bench.Sfu;
+namespace WebRtcChat.Bench.SfuLoad.Servers;
 
-/// <summary>The SFU server process (this program with <c>serve</c>): commands over its stdin/stdout, CPU time from /proc.</summary>
-internal sealed class SfuProcess : IDisposable
+/// <summary>
+/// The SFU server process (the running program again, with <c>serve</c>, which hands it to <see cref="SfuServer"/>):
+/// commands over its stdin/stdout, CPU time from /proc.
+/// </summary>
+public sealed class SfuProcess : IDisposable
 {
     private readonly Process process;
+    private readonly SemaphoreSlim oneCommandAtATime = new(1);
 
     private SfuProcess(Process process) => this.process = process;
 
@@ -15,7 +19,7 @@ internal sealed class SfuProcess : IDisposable
     {
         // Run as "dotnet SfuBench.dll" or as the SfuBench executable: start the server the same way.
         var host = Environment.ProcessPath!;
-        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(SfuProcess).Assembly.Location, "serve"] : ["serve"];
+        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, "serve"] : ["serve"];
         var start = new ProcessStartInfo(host, arguments)
         {
             RedirectStandardInput = true,
@@ -38,11 +42,11 @@ internal sealed class SfuProcess : IDisposable
 
     public async Task<int> ConnectedAsync(Guid callId) => int.Parse(await AskAsync($"connected {callId}"), CultureInfo.InvariantCulture);
 
-    /// <summary>Bytes the server allocated since it started, and packets it forwarded.</summary>
-    public async Task<(long Allocated, long Forwarded)> StatsAsync()
+    /// <summary>Bytes the server allocated since it started, packets it forwarded and its gen-0 collections.</summary>
+    public async Task<SfuServerStats> StatsAsync()
     {
-        var parts = (await AskAsync("stats")).Split(' ');
-        return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+        var parts = (await AskAsync("stats")).Split(' ').Select(part => long.Parse(part, CultureInfo.InvariantCulture)).ToArray();
+        return new SfuServerStats(parts[0], parts[1], parts[2]);
     }
 
     /// <summary>The server's resident memory and the CPU time it has used (its threads, live and gone).</summary>
@@ -57,13 +61,24 @@ internal sealed class SfuProcess : IDisposable
         }
 
         process.Dispose();
+        oneCommandAtATime.Dispose();
     }
 
     private async Task<string> AskAsync(string command)
     {
-        await process.StandardOutput.BaseStream.FlushAsync();
-        await process.StandardInput.WriteLineAsync(command);
-        await process.StandardInput.FlushAsync();
-        return await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The SFU process exited.");
+        await oneCommandAtATime.WaitAsync();
+        try
+        {
+            await process.StandardOutput.BaseStream.FlushAsync();
+            await process.StandardInput.WriteLineAsync(command);
+            await process.StandardInput.FlushAsync();
+            return await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The SFU process exited.");
+        }
+        finally
+        {
+            oneCommandAtATime.Release();
+        }
     }
 }
+
+public sealed record SfuServerStats(long Allocated, long Forwarded, long Gen0Collections);

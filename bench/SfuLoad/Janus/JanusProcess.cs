@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace WebRtcChat.Bench.SfuLoad.Janus;
+
+/// <summary>Janus started with a generated config folder on a free port; stopped (SIGTERM, then kill) and its folder deleted on dispose.</summary>
+public sealed class JanusProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly string folder;
+
+    private JanusProcess(Process process, string folder, Uri api)
+    {
+        this.process = process;
+        this.folder = folder;
+        Api = api;
+    }
+
+    public Uri Api { get; }
+
+    public int Id => process.Id;
+
+    public static bool IsInstalled => File.Exists("/usr/bin/janus") && Directory.Exists(JanusConfig.ModulesRoot);
+
+    /// <summary>Starts Janus and waits until its HTTP API answers <c>/janus/info</c>.</summary>
+    public static async Task<JanusProcess> StartAsync(TimeSpan timeout)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "janus-" + Guid.NewGuid().ToString("N"));
+        var port = FreeTcpPort();
+        JanusConfig.Write(folder, port);
+        var start = new ProcessStartInfo("/usr/bin/janus", ["-F", folder, "-C", Path.Combine(folder, "janus.jcfg"), "-o"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Janus did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var janus = new JanusProcess(process, folder, new Uri($"http://127.0.0.1:{port}/janus/"));
+        try
+        {
+            await janus.WaitReadyAsync(timeout);
+            return janus;
+        }
+        catch
+        {
+            janus.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                term?.WaitForExit();
+            }
+
+            if (!process.WaitForExit(5_000))
+            {
+                process.Kill();
+            }
+        }
+
+        process.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Janus exited with {process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Api, "info"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Janus did not answer on {Api} within {timeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.Media;
+
+namespace WebRtcChat.Bench.SfuLoad.Servers;
+
+/// <summary>
+/// The SFU's media plane alone (no HTTP, Redis or bus: only what forwards packets) on 127.0.0.1: joins answer an offer
+/// and start the DTLS handshake, as the service's join endpoint does after its checks.
+/// </summary>
+public sealed class InProcessSfu : IDisposable
+{
+    private readonly SfuNode node = new(Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1" }), TimeProvider.System);
+
+    /// <summary>The answer to <paramref name="offerText"/>; throws for an offer the SFU refuses.</summary>
+    public string Join(Guid callId, string offerText)
+    {
+        if (!ParticipantOffer.TryParse(offerText, out var offer, out var problem))
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        var (peer, answer) = node.Admit(node.CallFor(callId), Guid.CreateVersion7(), Guid.NewGuid(), offer);
+        _ = node.ConnectAsync(peer, offer);
+        return answer;
+    }
+
+    /// <summary>How many of the call's peers have SRTP keys.</summary>
+    public int Connected(Guid callId) => node.FindCall(callId)?.Peers.Count(p => p.IsConnected) ?? 0;
+
+    /// <summary>Packets the SFU has received from publishers to forward, over all calls.</summary>
+    public long Forwarded => node.Calls.SelectMany(c => c.Peers).SelectMany(p => p.Receiving).Sum(s => s.Packets);
+
+    /// <summary>This process's managed allocations, gen-0 collections and forwarded packets, space-separated.</summary>
+    public string Stats() => string.Create(CultureInfo.InvariantCulture, $"{GC.GetTotalAllocatedBytes(precise: true)} {Forwarded} {GC.CollectionCount(0)}");
+
+    public void Dispose() => node.Dispose();
+}

@@ -1,0 +1,67 @@
+using WebRtcChat.Bench.SfuLoad.Load;
+using WebRtcChat.WebRtc.Client;
+using WebRtcChat.WebRtc.Sdp;
+
+namespace WebRtcChat.Bench.SfuLoad.Servers;
+
+/// <summary>
+/// Our SFU as a load target: every peer joins the call with one offer (publishers send-only sections; subscribers one
+/// receive-only audio and video section per publisher they receive, which the SFU fills in join order).
+/// </summary>
+public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int processId, Func<Task<ManagedCounters?>> counters, IDisposable server) : ILoadTarget
+{
+    public string Name => "ours (MediaSfu)";
+
+    public int ProcessId => processId;
+
+    /// <summary>The SFU in its own process, started from the running program with <c>serve</c>.</summary>
+    public static OurSfuTarget InOwnProcess()
+    {
+        var process = SfuProcess.Start();
+        return new OurSfuTarget(process.JoinAsync, process.Id, async () =>
+        {
+            var stats = await process.StatsAsync();
+            return new ManagedCounters(stats.Allocated, stats.Gen0Collections);
+        }, process);
+    }
+
+    /// <summary>The SFU in this process (the smoke test): CPU and memory are then the whole process's.</summary>
+    public static OurSfuTarget InThisProcess()
+    {
+        var sfu = new InProcessSfu();
+        return new OurSfuTarget((call, offer) => Task.FromResult(sfu.Join(call, offer)), Environment.ProcessId, () => Task.FromResult<ManagedCounters?>(null), sfu);
+    }
+
+    public Task<ILoadCall> OpenCallAsync(int index) => Task.FromResult<ILoadCall>(new Call(Guid.NewGuid(), join));
+
+    public Task<ManagedCounters?> ManagedCountersAsync() => counters();
+
+    public ValueTask DisposeAsync()
+    {
+        server.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class Call(Guid callId, Func<Guid, string, Task<string>> join) : ILoadCall
+    {
+        public Task<ClientPeer> PublishAsync(int publisher, IReadOnlyList<OfferedTrack> tracks) => JoinAsync(tracks);
+
+        public Task<ClientPeer> SubscribeAsync(IReadOnlyList<int> publishers) =>
+            JoinAsync([.. publishers.SelectMany(_ => new[] { new OfferedTrack("audio", MediaDirection.RecvOnly), new OfferedTrack("video", MediaDirection.RecvOnly) })]);
+
+        private async Task<ClientPeer> JoinAsync(IReadOnlyList<OfferedTrack> tracks)
+        {
+            var peer = new ClientPeer(tracks);
+            try
+            {
+                await peer.ConnectAsync(await join(callId, peer.OfferText)).WaitAsync(TimeSpan.FromSeconds(20));
+                return peer;
+            }
+            catch
+            {
+                peer.Dispose();
+                throw;
+            }
+        }
+    }
+}

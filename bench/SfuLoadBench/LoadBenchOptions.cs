@@ -1,0 +1,47 @@
+using System.Globalization;
+using WebRtcChat.Bench.SfuLoad.Load;
+
+namespace WebRtcChat.Bench.SfuLoadBench;
+
+/// <summary>
+/// The runner's options. <c>--scenarios</c> lists loads as CALLSxPUBLISHERSxSUBSCRIBERS, optionally -RECEIVED (how many
+/// publishers each subscriber receives; all by default), e.g. <c>1x5x5,1x25x25-24</c>.
+/// </summary>
+internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, string ScenarioText, int VideoKbps, int Layers, int WarmupSeconds, int Seconds, string Servers, string OutputPath)
+{
+    public static LoadBenchOptions Parse(string[] args)
+    {
+        var parsed = BenchArgs.Parse(args, "--scenarios", "--video-kbps", "--layers", "--warmup", "--seconds", "--servers", "--output");
+        var text = parsed.Text("--scenarios", "1x5x5,1x25x25-24");
+        var kbps = parsed.Int("--video-kbps", 500);
+        var layers = parsed.Int("--layers", 1);
+        if (layers != 1)
+        {
+            throw new ArgumentException("--layers 3 (rid simulcast) needs the SFU's simulcast support and the load generator's simulcast offer, which are not built yet; use --layers 1.");
+        }
+
+        var warmup = parsed.Int("--warmup", 3);
+        var seconds = parsed.Int("--seconds", 10);
+        return new LoadBenchOptions(
+            [.. text.Split(',').Select(s => Scenario(s, kbps, warmup, seconds))], text, kbps, layers, warmup, seconds,
+            parsed.Text("--servers", "ours,janus"), parsed.Text("--output", "bench/results/sfu-vs-janus.md"));
+    }
+
+    public bool Runs(string server) => Servers.Split(',').Contains(server, StringComparer.Ordinal);
+
+    public string CommandLine => string.Create(CultureInfo.InvariantCulture,
+        $"dotnet run --project bench/SfuLoadBench -c Release -- --scenarios {ScenarioText} --video-kbps {VideoKbps} --layers {Layers} --warmup {WarmupSeconds} --seconds {Seconds} --servers {Servers} --output {OutputPath}");
+
+    private static LoadScenario Scenario(string text, int kbps, int warmup, int seconds)
+    {
+        var parts = text.Split('-');
+        var sizes = parts[0].Split('x').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+        if (sizes.Length != 3)
+        {
+            throw new ArgumentException($"A scenario is CALLSxPUBLISHERSxSUBSCRIBERS[-RECEIVED], not {text}.");
+        }
+
+        var received = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : sizes[1];
+        return new LoadScenario(sizes[0], sizes[1], sizes[2], received, kbps, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
+    }
+}
