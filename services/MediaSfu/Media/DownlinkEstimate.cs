@@ -1,10 +1,11 @@
 namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
-/// How much a subscriber can receive: its latest REMB (draft-alvestrand-rmcat-remb) or, without one, what we send it
-/// less what its receiver reports say is lost. A receiver's estimate only grows with what it is sent, so it is taken
-/// as the limit only when it says the link is full (below what we send plus headroom) or loss is high; after that it
-/// stays the limit for a while, so the selection does not bounce straight back up.
+/// How much a subscriber can receive, from its latest REMB (draft-alvestrand-rmcat-remb) and the loss it reports. A
+/// receiver's estimate only grows with what it is sent, so it is the limit only when we send it video and it says the
+/// link is full (below what we send plus headroom); with no video flowing it measures the audio, not the link. Loss
+/// above <see cref="HighLoss"/> cuts what we send as GCC's loss-based controller does (by half the loss). A limit then
+/// stays for <see cref="HoldAfterLimit"/>, so the selection does not bounce straight back up; after it, video resumes.
 /// </summary>
 public sealed class DownlinkEstimate(TimeProvider time)
 {
@@ -41,17 +42,17 @@ public sealed class DownlinkEstimate(TimeProvider time)
     }
 
     /// <summary>The kbit/s all its streams may use; null when its bandwidth is not the limit now.</summary>
-    /// <param name="sendingKbps">What we send it now.</param>
-    /// <param name="fractionLost">The highest loss its receiver reports show.</param>
-    public double? Budget(double sendingKbps, double fractionLost)
+    /// <param name="sendingKbps">What we send it now, audio and video.</param>
+    /// <param name="videoKbps">The video part of it (0 while its video is paused).</param>
+    /// <param name="fractionLost">The highest loss it reports on a video stream.</param>
+    public double? Budget(double sendingKbps, double videoKbps, double fractionLost)
     {
         lock (gate)
         {
-            var remb = IsFresh(rembAt, RembLifetime) ? rembKbps : (double?)null;
-            double? limit = remb is { } estimate
-                ? (estimate < sendingKbps * Headroom ? estimate : null)
-                : (fractionLost > HighLoss ? sendingKbps * (1 - fractionLost) : null);
-            if (limit is { } binding)
+            var remb = videoKbps > 0 && IsFresh(rembAt, RembLifetime) ? rembKbps : (double?)null;
+            double? byRemb = remb is { } estimate && estimate < sendingKbps * Headroom ? estimate : null;
+            double? byLoss = fractionLost > HighLoss && sendingKbps > 0 ? sendingKbps * (1 - (fractionLost / 2)) : null;
+            if (Lowest(byRemb, byLoss) is { } binding)
             {
                 (limitKbps, limitedAt) = (binding, time.GetTimestamp());
                 return binding;
@@ -60,6 +61,8 @@ public sealed class DownlinkEstimate(TimeProvider time)
             return IsFresh(limitedAt, HoldAfterLimit) ? remb ?? limitKbps : null;
         }
     }
+
+    private static double? Lowest(double? a, double? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     private bool IsFresh(long at, TimeSpan lifetime) => at != 0 && time.GetElapsedTime(at) < lifetime;
 }

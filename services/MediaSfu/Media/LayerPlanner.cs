@@ -4,7 +4,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// Chooses, for each video a subscriber receives, the layer it should get now: from the layers flowing, the height it
 /// asked for, and its bandwidth budget (split evenly between its videos, after its audio).
 /// </summary>
-public sealed class LayerPlanner(VideoRequests requests)
+public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
 {
     public void Plan(MediaPeer subscriber)
     {
@@ -16,14 +16,15 @@ public sealed class LayerPlanner(VideoRequests requests)
         }
 
         var audioKbps = receiving.Where(s => s.Track.Kind == MediaKind.Audio).Sum(s => s.Rate.Kbps);
-        var sendingKbps = receiving.Sum(s => s.Rate.Kbps);
-        var fractionLost = videos.Max(s => s.Feedback().FractionLost);
-        double? perVideo = subscriber.Downlink.Budget(sendingKbps, fractionLost) is { } budget ? Math.Max(0, budget - audioKbps) / videos.Count : null;
+        var videoKbps = videos.Sum(s => s.Rate.Kbps);
+        var fractionLost = videos.Max(s => s.Loss.FractionLost(time));
+        double? perVideo = subscriber.Downlink.Budget(audioKbps + videoKbps, videoKbps, fractionLost) is { } budget ? Math.Max(0, budget - audioKbps) / videos.Count : null;
         foreach (var subscription in videos)
         {
             var layers = subscription.Track.Layers;
             var options = layers.Select(l => new LayerOption(l.Index, l.Height, l.Rate.Kbps, IsAvailable(subscription.Track, l))).ToList();
-            subscription.Layers.Aim(LayerSelection.Choose(options, requests.MaxHeight(subscriber, subscription.Track.Publisher), perVideo));
+            var chosen = LayerSelection.Choose(options, requests.MaxHeight(subscriber, subscription.Track.Publisher), perVideo, subscription.Layers.Current?.Index ?? LayerSelection.Paused);
+            subscription.Layers.Aim(chosen);
         }
     }
 

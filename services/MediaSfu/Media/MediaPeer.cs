@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using WebRtcChat.MediaSfu.Media.Recovery;
@@ -31,7 +32,7 @@ public sealed class MediaPeer : IDisposable
     private Subscription[] receiving = [];
     private SrtpSession? srtp;
     private DtlsSession? dtls;
-    private long lastKeyframeRequest;
+    private readonly ConcurrentDictionary<uint, long> lastKeyframeRequests = new();
     private int closed;
 
     public MediaPeer(MediaCall call, Guid participantId, Guid userId, IceLiteSession ice, TimeProvider time, TimeSpan keyframeInterval)
@@ -111,12 +112,15 @@ public sealed class MediaPeer : IDisposable
         return result;
     }
 
-    /// <summary>Asks this publisher for a key frame of <paramref name="ssrc"/>, at most once per interval.</summary>
+    /// <summary>
+    /// Asks this publisher for a key frame of <paramref name="ssrc"/>, at most once per interval for each SSRC (a pending
+    /// switch to one simulcast layer must not hold back a subscriber's request for the layer it gets now).
+    /// </summary>
     public void RequestKeyframe(uint ssrc)
     {
         var now = time.GetTimestamp();
-        var last = Interlocked.Read(ref lastKeyframeRequest);
-        if (last != 0 && time.GetElapsedTime(last, now) < keyframeInterval || Interlocked.CompareExchange(ref lastKeyframeRequest, now, last) != last)
+        var last = lastKeyframeRequests.GetOrAdd(ssrc, 0);
+        if (last != 0 && time.GetElapsedTime(last, now) < keyframeInterval || !lastKeyframeRequests.TryUpdate(ssrc, now, last))
         {
             return;
         }

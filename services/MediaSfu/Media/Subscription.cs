@@ -30,6 +30,9 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
 
     public RateMeter Rate { get; } = new();
 
+    /// <summary>The loss it reports on this stream, over enough packets to act on.</summary>
+    public ReceiverLoss Loss { get; } = new();
+
     /// <summary>Its NACKs and our retransmissions.</summary>
     public SubscriptionRecovery Recovery { get; } = new();
 
@@ -75,6 +78,7 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
     /// <summary>The subscriber reported on this stream; RTT = now − our SR's send time − the delay it held it (RFC 3550 §6.4.1).</summary>
     internal void Reported(in ReportBlock block, TimeProvider time)
     {
+        Loss.Report(block.ExtendedHighestSequence, block.CumulativeLost, time.GetTimestamp());
         lock (gate)
         {
             lastReport = block;
