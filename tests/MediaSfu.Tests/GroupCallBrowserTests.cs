@@ -45,18 +45,8 @@ public sealed class GroupCallBrowserTests(SfuFixture fixture)
 
     private async Task<(TestUser, IPage, Guid)> JoinAsync(Browser browser, TestUser user, Guid roomId)
     {
-        var page = await browser.NewPageAsync(fixture.Gateway);
-        var participantId = await page.EvaluateAsync<string>(
-            """
-            async ({ token, roomId }) => {
-              const { GroupCall } = await import('/js/group-call.js');
-              const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 320, height: 240, frameRate: 15 } });
-              window.call = await new GroupCall({ token, container: document.body, pollMilliseconds: 500 }).join(roomId, stream);
-              return window.call.participantId;
-            }
-            """,
-            new { token = user.AccessToken, roomId });
-        return (user, page, Guid.Parse(participantId));
+        var (page, participantId) = await CallPage.JoinAsync(browser, fixture.Gateway, user, roomId);
+        return (user, page, participantId);
     }
 
     /// <summary>Each page receives exactly the other pages' participants, and their frames decoded and audio samples grow.</summary>

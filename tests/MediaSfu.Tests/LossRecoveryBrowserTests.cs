@@ -43,16 +43,19 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         var sent = await VideoSentAsync(publisher);
         var recovery = await SfuRecoveryAsync(alice, callId);
         output.WriteLine($"relays dropped {publisherRelay.Relay!.Dropped} of {publisherRelay.Relay.Dropped + publisherRelay.Relay.Forwarded} (publisher), {subscriberRelay.Relay!.Dropped} of {subscriberRelay.Relay.Dropped + subscriberRelay.Relay.Forwarded} (subscriber)");
-        output.WriteLine($"decoded per second: {string.Join(' ', perSecond)}; over {Measured.TotalSeconds} s: dropped {last.FramesDropped - first.FramesDropped}, freezes {last.FreezeCount - first.FreezeCount} ({last.FreezeSeconds - first.FreezeSeconds:0.###} s), NACKs sent {last.NackCount - first.NackCount}, lost {last.PacketsLost - first.PacketsLost}");
+        output.WriteLine($"decoded per second: {string.Join(' ', perSecond)}; frame width each second: {string.Join(' ', samples.Select(s => s.FrameWidth))}; dropped per second: {string.Join(' ', samples.Zip(samples.Skip(1), (a, b) => b.FramesDropped - a.FramesDropped))}; over {Measured.TotalSeconds} s: dropped {last.FramesDropped - first.FramesDropped}, freezes {last.FreezeCount - first.FreezeCount} ({last.FreezeSeconds - first.FreezeSeconds:0.###} s), NACKs sent {last.NackCount - first.NackCount}, lost {last.PacketsLost - first.PacketsLost}");
         output.WriteLine($"publisher: NACKs received {sent.GetProperty("nackCount")}, retransmitted packets {sent.GetProperty("retransmittedPacketsSent")}");
         output.WriteLine($"SFU: {recovery}");
 
-        // Measured on a loaded 2-core machine (load average 16-23): 9-30 frames decoded every second (about 200 in all),
-        // 0 dropped, 1-3 freezes of 0.2-1.1 s in all. Without NACK/RTX the same run decoded 0-6 frames a second
-        // (about 10 in all) and dropped 156; without loss, 18-21 a second and no freeze.
+        // The page publishes simulcast (Chrome then codes each layer with temporal layers) and at this loss the
+        // subscriber gets the 160 or 320 wide layer. Measured on this 2-core machine: 10-22 frames decoded every second
+        // (about 180 in all), 0-1 freeze of 0.5 s, 5-28 frames dropped: top temporal layer frames whose repair came
+        // after the next frame was decoded, skipped without a stall. Without NACK/RTX the same run decoded 0-19 a second
+        // with 3 freezes of 4.7-5.3 s in all (and 1-2 frames dropped: a lost reference stalls until a key frame).
         Assert.All(perSecond, frames => Assert.InRange(frames, 5, 40));
-        Assert.InRange(last.FramesDecoded - first.FramesDecoded, 150, 400);
-        Assert.InRange(last.FramesDropped - first.FramesDropped, 0, 15);
+        var decoded = last.FramesDecoded - first.FramesDecoded;
+        Assert.InRange(decoded, 150, 400);
+        Assert.InRange(last.FramesDropped - first.FramesDropped, 0, decoded / 4);
         Assert.InRange(last.FreezeCount - first.FreezeCount, 0, 3);
         Assert.InRange(last.FreezeSeconds - first.FreezeSeconds, 0, 2.0);
         Assert.True(last.NackCount > first.NackCount, "the subscriber never NACKed: was anything lost?");
@@ -96,7 +99,7 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         var stats = await RtpStatsAsync(page, "inbound-rtp");
         return new VideoReception(
             Number(stats, "framesDecoded"), Number(stats, "framesDropped"), Number(stats, "freezeCount"), Number(stats, "nackCount"), Number(stats, "packetsLost"),
-            stats.TryGetProperty("totalFreezesDuration", out var freezes) ? freezes.GetDouble() : 0);
+            stats.TryGetProperty("totalFreezesDuration", out var freezes) ? freezes.GetDouble() : 0, Number(stats, "frameWidth"));
     }
 
     private static Task<JsonElement> VideoSentAsync(IPage page) => RtpStatsAsync(page, "outbound-rtp");
@@ -124,5 +127,5 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         return published.GetProperty("recovery");
     }
 
-    private sealed record VideoReception(long FramesDecoded, long FramesDropped, long FreezeCount, long NackCount, long PacketsLost, double FreezeSeconds);
+    private sealed record VideoReception(long FramesDecoded, long FramesDropped, long FreezeCount, long NackCount, long PacketsLost, double FreezeSeconds, long FrameWidth);
 }

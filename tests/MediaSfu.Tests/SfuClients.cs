@@ -37,12 +37,20 @@ public sealed class SfuClients(Func<HttpClient> http)
         TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks, Action<SessionDescription>? edit = null, Func<string, string>? answer = null) =>
         (await JoinWithCandidateAsync(user, callId, tracks, edit, answer)).Peer;
 
-    /// <summary>As <see cref="JoinAsync"/>, with the SFU's candidate in the answer: where the peer sends its media.</summary>
-    public async Task<(ClientPeer Peer, IceCandidate Candidate)> JoinWithCandidateAsync(
+    /// <summary>Joins <paramref name="callId"/> with <paramref name="peer"/> (its offer possibly edited), connected when this returns.</summary>
+    public async Task<ClientPeer> JoinAsync(TestUser user, Guid callId, ClientPeer peer) => (await JoinWithCandidateAsync(user, callId, peer, answer: null)).Peer;
+
+    /// <summary>As <see cref="JoinAsync(TestUser, Guid, IReadOnlyList{OfferedTrack}, Action{SessionDescription}?, Func{string, string}?)"/>, with the SFU's candidate in the answer: where the peer sends its media.</summary>
+    public Task<(ClientPeer Peer, IceCandidate Candidate)> JoinWithCandidateAsync(
         TestUser user, Guid callId, IReadOnlyList<OfferedTrack> tracks, Action<SessionDescription>? edit = null, Func<string, string>? answer = null)
     {
         var peer = new ClientPeer(tracks);
         edit?.Invoke(peer.Offer);
+        return JoinWithCandidateAsync(user, callId, peer, answer);
+    }
+
+    private async Task<(ClientPeer Peer, IceCandidate Candidate)> JoinWithCandidateAsync(TestUser user, Guid callId, ClientPeer peer, Func<string, string>? answer)
+    {
         var (status, body) = await PostOfferAsync(user, callId, peer.OfferText);
         Assert.Equal(HttpStatusCode.OK, status);
         var sdp = body.GetProperty("sdp").GetString()!;

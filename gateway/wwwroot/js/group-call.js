@@ -7,6 +7,15 @@
 // When its call ended because its SFU node was lost (the Presence hub's `call-ended` with reason `node-lost`, given the
 // hub connection; or the call read as ended so when polling), it rejoins: the room's call is created again, on a live
 // node, and joined there.
+// Video is published as three simulcast layers (rids q/h/f at 1/4, 1/2 and full resolution) where the browser can; the
+// SFU forwards each receiver one layer, the best its bandwidth and its requested maximum height (setMaxHeight) allow.
+
+/** The simulcast layers a camera is published with, lowest first. */
+export const SIMULCAST_ENCODINGS = [
+  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+];
 
 export class GroupCall extends EventTarget {
   #token;
@@ -28,9 +37,11 @@ export class GroupCall extends EventTarget {
   /**
    * `container`: where each participant's audio and video play (one video element per participant).
    * `hub`: the Presence hub connection (a SignalR HubConnection), to hear that the call ended and rejoin; optional.
+   * `simulcast`: publish video as three layers where the browser can.
    */
-  constructor({ token, container, hub, pollMilliseconds = 1000 }) {
+  constructor({ token, container, hub, pollMilliseconds = 1000, simulcast = true }) {
     super();
+    this.simulcast = simulcast;
     this.#token = token;
     this.#container = container;
     this.#hub = hub;
@@ -52,7 +63,7 @@ export class GroupCall extends EventTarget {
     this.#callId = call.id;
     this.#pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     for (const track of stream.getTracks()) {
-      this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      this.#publish(track, stream);
     }
     this.#pc.ontrack = event => this.#onTrack(event);
     await this.#pc.setLocalDescription(await this.#pc.createOffer());
@@ -71,8 +82,21 @@ export class GroupCall extends EventTarget {
     return this.#syncing;
   }
 
-  /** What arrives from each other participant: video frames decoded and audio samples received so far. */
-  async receiving() {
+  /** What arrives from each other participant: video frames decoded and audio samples received so far (see inbound). */
+  receiving() {
+    return this.inbound();
+  }
+
+  /**
+   * Asks the SFU for video at most `maxHeight` pixels high (e.g. 180 for a thumbnail, 720 for a spotlight), from one
+   * participant or from everyone when `publisherParticipantId` is omitted; 0 pauses video (audio keeps flowing).
+   */
+  async setMaxHeight(maxHeight, publisherParticipantId) {
+    await this.#api('PUT', `/api/calls/${this.#callId}/participants/${this.#participantId}/video`, { maxHeight, publisherParticipantId });
+  }
+
+  /** The received video of each other participant as decoded now: frame size, frames decoded, and audio samples received. */
+  async inbound() {
     const byMid = new Map();
     (await this.#pc.getStats()).forEach(report => {
       if (report.type === 'inbound-rtp') {
@@ -81,8 +105,11 @@ export class GroupCall extends EventTarget {
     });
     const result = {};
     for (const [id, transceivers] of this.#remote) {
+      const video = byMid.get(transceivers.video.mid);
       result[id] = {
-        framesDecoded: byMid.get(transceivers.video.mid)?.framesDecoded ?? 0,
+        frameWidth: video?.frameWidth ?? 0,
+        frameHeight: video?.frameHeight ?? 0,
+        framesDecoded: video?.framesDecoded ?? 0,
         totalSamplesReceived: byMid.get(transceivers.audio.mid)?.totalSamplesReceived ?? 0,
       };
     }
@@ -188,6 +215,20 @@ export class GroupCall extends EventTarget {
     this.#container?.querySelectorAll('[data-participant]').forEach(tile =>
       tile.classList.toggle('dominant-speaker', tile.dataset.participant === participantId));
     this.dispatchEvent(new CustomEvent('dominantspeaker', { detail: { userId, participantId } }));
+  }
+
+  /** Sends a track; a camera big enough for three layers goes out as simulcast when the browser supports it. */
+  #publish(track, stream) {
+    const height = track.getSettings?.().height ?? 0;
+    if (track.kind === 'video' && this.simulcast && height >= 360) {
+      try {
+        this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [stream], sendEncodings: SIMULCAST_ENCODINGS.map(e => ({ ...e })) });
+        return;
+      } catch {
+        // No simulcast in this browser: one encoding below.
+      }
+    }
+    this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
   }
 
   #onTrack(event) {

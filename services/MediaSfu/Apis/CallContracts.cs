@@ -3,9 +3,12 @@ namespace WebRtcChat.MediaSfu.Apis;
 public sealed record CreateGroupCallRequest(Guid? RoomId);
 
 /// <summary>A track a participant publishes: its kind and the id the subscribers' browsers see (a=msid).</summary>
-public sealed record TrackDto(string Kind, string TrackId);
+public sealed record TrackDto(string Kind, string TrackId, IReadOnlyList<LayerStats> Layers);
 
-public sealed record ParticipantDto(Guid ParticipantId, Guid UserId, DateTimeOffset JoinedAt, IReadOnlyList<TrackDto> Tracks);
+/// <summary>A track a participant receives from another, and the layer of it forwarded now.</summary>
+public sealed record ReceivingDto(Guid FromParticipantId, string Kind, string TrackId, ForwardedLayer Layer);
+
+public sealed record ParticipantDto(Guid ParticipantId, Guid UserId, DateTimeOffset JoinedAt, IReadOnlyList<TrackDto> Tracks, IReadOnlyList<ReceivingDto> Receiving);
 
 /// <summary>
 /// A group call; <paramref name="EndReason"/> says why it ended when its participants did not end it (e.g.

@@ -13,6 +13,12 @@ public static class CallProblems
     public static ProblemHttpResult NotInCall() => ProblemResults.Create(
         StatusCodes.Status409Conflict, "not-in-call", "Not in the call", "You are not a participant of this call.");
 
+    public static ProblemHttpResult ParticipantNotFound() => ProblemResults.Create(
+        StatusCodes.Status404NotFound, "participant-not-found", "Participant not found", "You have no such participant (connection) in this call.");
+
+    public static ProblemHttpResult PublisherNotFound() => ProblemResults.Create(
+        StatusCodes.Status404NotFound, "publisher-not-found", "Publisher not found", "publisherParticipantId names no other participant of this call.");
+
     public static ProblemHttpResult CallEnded() => ProblemResults.Create(
         StatusCodes.Status409Conflict, "call-ended", "Call ended", "This call is over; start a new one for the room.");
 

@@ -24,7 +24,7 @@ public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, R
     {
         var media = Node.FindCall(call.Id);
         return new(call.Id, call.RoomId, call.CreatedBy, call.CreatedAt, call.EndedAt,
-            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt, TracksOf(media, p.ParticipantId))).ToList(),
+            (await Calls.ParticipantsAsync(call.Id)).Select(p => new ParticipantDto(p.ParticipantId, p.UserId, p.JoinedAt, TracksOf(media, p.ParticipantId), ReceivingOf(media, p.ParticipantId))).ToList(),
             call.EndReason)
         {
             DominantSpeaker = Speakers.SpeakerOf(call.Id),
@@ -40,7 +40,10 @@ public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, R
     };
 
     private static List<TrackDto> TracksOf(MediaCall? media, Guid participantId) =>
-        media?.Find(participantId)?.Published.Select(t => new TrackDto(CallStatistics.KindName(t.Kind), t.TrackId)).ToList() ?? [];
+        media?.Find(participantId)?.Published.Select(t => new TrackDto(CallStatistics.KindName(t.Kind), t.TrackId, CallStatistics.LayersOf(t))).ToList() ?? [];
+
+    private static List<ReceivingDto> ReceivingOf(MediaCall? media, Guid participantId) =>
+        media?.Find(participantId)?.Receiving.Select(s => new ReceivingDto(s.Track.Publisher.ParticipantId, CallStatistics.KindName(s.Track.Kind), s.Track.TrackId, CallStatistics.LayerOf(s))).ToList() ?? [];
 
     // Authentication accepted this request's bearer token (header, never a query string here), so it is there.
     private string AccessToken() =>

@@ -15,6 +15,7 @@ public static class CallsApi
         group.MapPost("/{callId:guid}/leave", LeaveAsync);
         group.MapMedia();
         group.MapWhip();
+        group.MapVideoQuality();
         group.MapCallNode();
         return group;
     }

@@ -37,4 +37,13 @@ public sealed class SfuOptions
 
     /// <summary>How many times a packet lost on the way in is NACKed to its publisher before we give up on it.</summary>
     public int UpstreamNackAttempts { get; set; } = 3;
+
+    /// <summary>The REMB a publisher first gets: high enough that a browser starts sending all its simulcast layers.</summary>
+    public int PublisherStartBitrateKbps { get; set; } = 2500;
+
+    /// <summary>The lowest and highest REMB a publisher gets.</summary>
+    public int PublisherMinBitrateKbps { get; set; } = 150;
+
+    /// <inheritdoc cref="PublisherMinBitrateKbps"/>
+    public int PublisherMaxBitrateKbps { get; set; } = 6000;
 }

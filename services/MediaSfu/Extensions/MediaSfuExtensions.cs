@@ -1,5 +1,6 @@
 using WebRtcChat.MediaSfu.Apis;
 using WebRtcChat.MediaSfu.Calls;
+using WebRtcChat.MediaSfu.IntegrationEvents;
 using WebRtcChat.MediaSfu.Media;
 using WebRtcChat.MediaSfu.Nodes;
 using WebRtcChat.MediaSfu.Quality;
@@ -16,7 +17,12 @@ public static class MediaSfuExtensions
     public static IHostApplicationBuilder AddMediaSfuService(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
-        builder.AddEventBus("eventbus");
+        builder.AddEventBus("eventbus", bus => bus.AddConsumer<CallVideoQualityRequestedConsumer>().Endpoint(endpoint =>
+        {
+            // Only the node hosting the call can apply a request, so every node needs its own copy of each.
+            endpoint.InstanceId = builder.Configuration[$"{SfuOptions.Section}:{nameof(SfuOptions.Node)}"] ?? Environment.MachineName;
+            endpoint.Temporary = true;
+        }));
         builder.AddDefaultAuthentication();
         builder.Services.AddOptions<SfuOptions>().BindConfiguration(SfuOptions.Section)
             .Validate(o => o.RetransmissionBufferPackets is >= 16 and <= 32_768, "MediaSfu:RetransmissionBufferPackets must be between 16 and 32768.")
@@ -29,6 +35,11 @@ public static class MediaSfuExtensions
         builder.Services.AddSingleton<CallNegotiator>();
         builder.Services.AddHostedService<RtcpReporter>();
         builder.AddCallQuality();
+        builder.Services.AddSingleton<UplinkReporter>();
+        builder.Services.AddSingleton<VideoRequests>();
+        builder.Services.AddSingleton<LayerPlanner>();
+        builder.Services.AddSingleton<VideoQualityControl>();
+        builder.Services.AddHostedService<MediaControlLoop>();
         builder.Services.AddOptions<NodeOptions>()
             .BindConfiguration(NodeOptions.Section)
             .Validate(options => options.IsValid, "MediaSfu:HeartbeatInterval must be positive and MediaSfu:NodeExpiry longer than it.")

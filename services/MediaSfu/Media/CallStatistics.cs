@@ -20,8 +20,8 @@ public static class CallStatistics
 
     private static PublishedTrackStats Published(ForwardedTrack track)
     {
-        var (_, lost, jitter) = track.Reception.Snapshot();
-        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length)
+        var (_, lost, jitter) = track.ReceptionTotals();
+        return new PublishedTrackStats(KindName(track.Kind), track.Ssrc, track.TrackId, track.Packets, track.Bytes, Math.Round(track.Rate.Kbps, 1), lost, Math.Round(jitter, 2), track.Subscriptions.Length, LayersOf(track))
         {
             Frames = track.Frames?.Frames,
             Keyframes = track.Frames?.Keyframes,
@@ -36,7 +36,7 @@ public static class CallStatistics
         var track = subscription.Track;
         return new ReceivedTrackStats(
             track.Publisher.ParticipantId, KindName(track.Kind), track.Ssrc, subscription.Packets, subscription.Bytes,
-            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null,
+            Math.Round(subscription.Rate.Kbps, 1), Math.Round(fraction, 4), Math.Round(jitter, 2), rtt is { } r ? Math.Round(r, 2) : null, LayerOf(subscription),
             track.Recovery is null ? null : RecoveryOf(subscription.Recovery));
     }
 
@@ -45,6 +45,12 @@ public static class CallStatistics
 
     private static ReceivedRecoveryStats RecoveryOf(SubscriptionRecovery recovery) =>
         new(recovery.Nacks, recovery.Retransmitted, recovery.Suppressed, recovery.Misses);
+
+    public static List<LayerStats> LayersOf(ForwardedTrack track) =>
+        [.. track.Layers.Select(l => new LayerStats(l.Rid, l.Ssrc, l.Height, Math.Round(l.Rate.Kbps, 1), l.IsActive))];
+
+    public static ForwardedLayer LayerOf(Subscription subscription) =>
+        subscription.Layers.Current is { } layer ? new ForwardedLayer(layer.Rid, layer.Height, Paused: false) : new ForwardedLayer(null, null, Paused: true);
 
     public static string KindName(MediaKind kind) => kind == MediaKind.Audio ? "audio" : "video";
 }

@@ -23,4 +23,14 @@ public static class ForwardedPacket
         body.CopyTo(destination[headerLength..]);
         return headerLength + body.Length;
     }
+
+    /// <summary>Writes the copy as part of the subscriber's stream <paramref name="ssrc"/>, renumbered (see <see cref="OutgoingStream"/>).</summary>
+    public static int Write(Span<byte> destination, ReadOnlySpan<byte> packet, in RtpHeader header, byte payloadType, uint ssrc, ushort sequenceNumber, uint timestamp)
+    {
+        var length = Write(destination, packet, header, payloadType);
+        RtpRewriter.SetSsrc(destination, ssrc);
+        RtpRewriter.SetSequenceNumber(destination, sequenceNumber);
+        RtpRewriter.SetTimestamp(destination, timestamp);
+        return length;
+    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using WebRtcChat.MediaSfu.Media.Recovery;
-using WebRtcChat.MediaSfu.Quality;
 
 namespace WebRtcChat.MediaSfu.Media;
 
@@ -82,18 +81,14 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
     {
         lock (planning)
         {
-            var published = sections
-                .Where(s => s is { Sends: true, Stopped: false, Ssrc: not null })
-                .Select(s => peer.Published.FirstOrDefault(t => t.Ssrc == s.Ssrc)
-                    ?? new ForwardedTrack(peer, s.Kind, s.Ssrc!.Value, s.TrackId ?? s.Mid, s.PayloadCodecs, time, RecoveryFor(peer, s)) { AudioLevel = AudioLevelMeter.For(s) })
-                .ToList();
+            var published = sections.Where(PublishedTracks.IsPublished).Select(s => PublishedTracks.Of(peer, s, recovery ?? LossRecoverySettings.Default, time)).ToList();
             peer.Publish(published);
 
             var current = subscriptionsByPeer.GetOrAdd(peer.ParticipantId, _ => new Dictionary<string, Subscription>(StringComparer.Ordinal));
             var assignments = new List<SectionAssignment>(sections.Count);
             foreach (var section in sections)
             {
-                var own = published.FirstOrDefault(t => section.Ssrc is { } ssrc && t.Ssrc == ssrc && section.Sends && !section.Stopped);
+                var own = published.FirstOrDefault(t => PublishedTracks.Matches(t, section));
                 var forwarded = section is { Receives: true, Stopped: false } ? Subscribe(peer, section, current) : Unsubscribe(peer, section.Mid, current);
                 assignments.Add(new SectionAssignment(section, own, forwarded));
             }
@@ -126,22 +121,11 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
         next.Add(subscription);
         if (subscriber.IsConnected && next.Kind == MediaKind.Video)
         {
-            next.Publisher.RequestKeyframe(next.Ssrc);
+            subscription.Layers.RequestKeyframe();
         }
 
         return next;
     }
-
-    /// <summary>Video is kept for retransmission; audio is not (Opus conceals loss, and browsers do not NACK it).</summary>
-    private LossRecovery? RecoveryFor(MediaPeer publisher, OfferedSection section) =>
-        section.Kind == MediaKind.Video
-            ? new LossRecovery(
-                section.Ssrc!.Value,
-                section.RtxSsrc is { } rtx ? new PublishedRtx(rtx, section.RtxPayloadTypes ?? new Dictionary<byte, byte>()) : null,
-                recovery ?? LossRecoverySettings.Default,
-                time,
-                LossRecovery.NackTo(publisher))
-            : null;
 
     private static ForwardedTrack? Unsubscribe(MediaPeer subscriber, string mid, Dictionary<string, Subscription> current)
     {

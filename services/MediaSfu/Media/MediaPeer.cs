@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using WebRtcChat.MediaSfu.Media.Recovery;
@@ -27,11 +28,11 @@ public sealed class MediaPeer : IDisposable
     private readonly Lock sendGate = new();
     private readonly NackResponder nacks;
     private FrozenDictionary<uint, ForwardedTrack> published = FrozenDictionary<uint, ForwardedTrack>.Empty;
-    private FrozenDictionary<uint, ForwardedTrack> publishedRtx = FrozenDictionary<uint, ForwardedTrack>.Empty;
+    private ForwardedTrack[] tracks = [];
     private Subscription[] receiving = [];
     private SrtpSession? srtp;
     private DtlsSession? dtls;
-    private long lastKeyframeRequest;
+    private readonly ConcurrentDictionary<uint, long> lastKeyframeRequests = new();
     private int closed;
 
     public MediaPeer(MediaCall call, Guid participantId, Guid userId, IceLiteSession ice, TimeProvider time, TimeSpan keyframeInterval)
@@ -44,6 +45,7 @@ public sealed class MediaPeer : IDisposable
         this.keyframeInterval = keyframeInterval;
         LocalSsrc = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
         nacks = new NackResponder(this, time);
+        Downlink = new DownlinkEstimate(time);
         ice.Received += OnDatagram;
         ice.Closed += Close;
     }
@@ -59,11 +61,14 @@ public sealed class MediaPeer : IDisposable
 
     public PeerCounters Counters { get; } = new();
 
+    /// <summary>What this participant, as a subscriber, can receive (from its REMB and receiver reports).</summary>
+    public DownlinkEstimate Downlink { get; }
+
     public bool IsConnected => Volatile.Read(ref srtp) is not null;
 
     public bool IsClosed => Volatile.Read(ref closed) == 1;
 
-    public IEnumerable<ForwardedTrack> Published => published.Values;
+    public IEnumerable<ForwardedTrack> Published => Volatile.Read(ref tracks);
 
     /// <summary>The other participants' streams this one receives.</summary>
     public IReadOnlyList<Subscription> Receiving => Volatile.Read(ref receiving);
@@ -77,9 +82,15 @@ public sealed class MediaPeer : IDisposable
     /// <summary>The streams this participant sends, from its latest offer.</summary>
     public void Publish(IEnumerable<ForwardedTrack> tracks)
     {
-        Volatile.Write(ref publishedRtx, tracks.Where(t => t.Recovery?.RtxSsrc is not null).ToFrozenDictionary(t => t.Recovery!.RtxSsrc!.Value));
-        Volatile.Write(ref published, tracks.ToFrozenDictionary(t => t.Ssrc));
+        Volatile.Write(ref this.tracks, [.. tracks]);
+        IndexPublishedSsrcs();
     }
+
+    /// <summary>Every SSRC this participant sends on (simulcast layers once bound, their retransmissions), to its track.</summary>
+    private void IndexPublishedSsrcs() => Volatile.Write(ref published, Volatile.Read(ref tracks)
+        .SelectMany(t => t.Layers.SelectMany(l => new[] { l.Ssrc, l.RtxSsrc }).Where(ssrc => ssrc != 0).Select(ssrc => (Ssrc: ssrc, Track: t)))
+        .DistinctBy(e => e.Ssrc)
+        .ToFrozenDictionary(e => e.Ssrc, e => e.Track));
 
     /// <summary>The streams this participant receives, as the call's plan last settled them.</summary>
     internal void Receive(IEnumerable<Subscription> subscriptions) => Volatile.Write(ref receiving, [.. subscriptions]);
@@ -101,12 +112,15 @@ public sealed class MediaPeer : IDisposable
         return result;
     }
 
-    /// <summary>Asks this publisher for a key frame of <paramref name="ssrc"/>, at most once per interval.</summary>
+    /// <summary>
+    /// Asks this publisher for a key frame of <paramref name="ssrc"/>, at most once per interval for each SSRC (a pending
+    /// switch to one simulcast layer must not hold back a subscriber's request for the layer it gets now).
+    /// </summary>
     public void RequestKeyframe(uint ssrc)
     {
         var now = time.GetTimestamp();
-        var last = Interlocked.Read(ref lastKeyframeRequest);
-        if (last != 0 && time.GetElapsedTime(last, now) < keyframeInterval || Interlocked.CompareExchange(ref lastKeyframeRequest, now, last) != last)
+        var last = lastKeyframeRequests.GetOrAdd(ssrc, 0);
+        if (last != 0 && time.GetElapsedTime(last, now) < keyframeInterval || !lastKeyframeRequests.TryUpdate(ssrc, now, last))
         {
             return;
         }
@@ -208,7 +222,7 @@ public sealed class MediaPeer : IDisposable
     {
         if (published.TryGetValue(report.SenderSsrc, out var track))
         {
-            track.Reception.SenderReported(report.Info.NtpTimestamp);
+            track.Layer(report.SenderSsrc)?.Reception?.SenderReported(report.Info.NtpTimestamp);
         }
 
         OnReportBlocks(report.ReportBlocks);
@@ -223,7 +237,7 @@ public sealed class MediaPeer : IDisposable
             var block = blocks[i];
             foreach (var subscription in subscriptions)
             {
-                if (subscription.Track.Ssrc == block.Ssrc)
+                if (subscription.ForwardedSsrc == block.Ssrc)
                 {
                     subscription.Reported(block, time);
                 }
@@ -235,20 +249,38 @@ public sealed class MediaPeer : IDisposable
     {
         if (PictureLossIndication.Matches(feedback))
         {
-            call.FindTrack(feedback.MediaSsrc)?.Publisher.RequestKeyframe(feedback.MediaSsrc);
+            RequestKeyframeOf(feedback.MediaSsrc);
         }
         else if (FullIntraRequest.Matches(feedback))
         {
             for (var i = 0; i < FullIntraRequest.EntryCount(feedback); i++)
             {
-                var ssrc = FullIntraRequest.GetEntry(feedback, i).Ssrc;
-                call.FindTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
+                RequestKeyframeOf(FullIntraRequest.GetEntry(feedback, i).Ssrc);
             }
         }
         else if (GenericNack.Matches(feedback))
         {
             nacks.Answer(feedback, Receiving);
         }
+        else if (ReceiverEstimatedMaximumBitrate.TryParse(feedback, out var bitrate, out _))
+        {
+            Downlink.Remb(bitrate);
+        }
+    }
+
+    /// <summary>This subscriber lost the picture of <paramref name="ssrc"/>: a key frame of the layer it gets, from its publisher.</summary>
+    private void RequestKeyframeOf(uint ssrc)
+    {
+        foreach (var subscription in Volatile.Read(ref receiving))
+        {
+            if (subscription.ForwardedSsrc == ssrc)
+            {
+                subscription.Layers.RequestKeyframe();
+                return;
+            }
+        }
+
+        call.FindTrack(ssrc)?.Publisher.RequestKeyframe(ssrc);
     }
 
     private void OnRtp(SrtpSession session, Span<byte> packet)
@@ -267,35 +299,52 @@ public sealed class MediaPeer : IDisposable
             return;
         }
 
-        if (!published.TryGetValue(header.Ssrc, out var track) && !TryUnwrapRtx(ref plain, ref header, out track))
+        if (!published.TryGetValue(header.Ssrc, out var track) && !TryBindLayer(plain, header, out track))
+        {
+            Counters.UnknownStream();
+            return;
+        }
+
+        if (track.Layer(header.Ssrc) is not { } layer && !TryUnwrapRtx(track, ref plain, ref header, out layer))
         {
             return;
         }
 
-        if (track.Recovery?.Accept(plain, header.SequenceNumber) == false)
+        if (layer.Recovery?.Accept(plain, header.SequenceNumber) == false)
         {
             return;
         }
 
         track.Count(plain.Length);
-        track.Inspect(plain, header);
-        track.Reception.Received(header.SequenceNumber, header.Timestamp);
+        track.AudioLevel?.Observe(plain, header);
+        var newest = layer.Received(plain, header, track.IsVp8(header.PayloadType));
+        var arrival = RtpClock.Now(time, track.ClockRate);
         foreach (var subscription in track.Subscriptions)
         {
-            subscription.Subscriber.Forward(plain, header, subscription);
+            if (subscription.Layers.TryAdmit(layer, plain, header, arrival, newest, out var sequence, out var timestamp))
+            {
+                subscription.Subscriber.Forward(plain, header, subscription, sequence, timestamp);
+            }
         }
     }
 
-    /// <summary>A retransmission from the publisher (RTX) becomes the packet it repairs; anything else on an unknown SSRC is counted.</summary>
-    private bool TryUnwrapRtx(ref Span<byte> packet, ref RtpHeader header, out ForwardedTrack track)
+    private bool TryBindLayer(ReadOnlySpan<byte> packet, in RtpHeader header, out ForwardedTrack track)
     {
-        if (!publishedRtx.TryGetValue(header.Ssrc, out track!))
+        track = SimulcastBinding.TryBind(Volatile.Read(ref tracks), packet, header)!;
+        if (track is null)
         {
-            Counters.UnknownStream();
             return false;
         }
 
-        if (!track.Recovery!.TryUnwrap(packet, header, out var length) || !RtpHeader.TryParse(packet[..length], out header))
+        IndexPublishedSsrcs();
+        return true;
+    }
+
+    /// <summary>A layer's retransmission (RTX) becomes the packet it repairs, of that layer; false for padding probes and unpaired payload types.</summary>
+    private static bool TryUnwrapRtx(ForwardedTrack track, ref Span<byte> packet, ref RtpHeader header, out SimulcastLayer layer)
+    {
+        layer = track.RepairedLayer(header.Ssrc)!;
+        if (layer?.Recovery is not { } recovery || !recovery.TryUnwrap(packet, header, out var length) || !RtpHeader.TryParse(packet[..length], out header))
         {
             return false;
         }
@@ -304,7 +353,7 @@ public sealed class MediaPeer : IDisposable
         return true;
     }
 
-    private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription)
+    private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription, ushort sequence, uint timestamp)
     {
         var payloadType = subscription.PayloadTypes[header.PayloadType];
         if (payloadType == 0 || Volatile.Read(ref srtp) is not { } session)
@@ -314,7 +363,7 @@ public sealed class MediaPeer : IDisposable
 
         lock (sendGate)
         {
-            var length = ForwardedPacket.Write(outbound, packet, header, payloadType);
+            var length = ForwardedPacket.Write(outbound, packet, header, payloadType, subscription.ForwardedSsrc, sequence, timestamp);
             var result = session.ProtectRtp(outbound, length);
             if (result.IsSuccess)
             {

@@ -4,6 +4,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// What one m-section of a participant's offer means to the SFU: the participant publishes on it (send), wants to
 /// receive on it (recv), or stopped it (port 0). <paramref name="RtxSsrc"/>: the SSRC the participant sends retransmissions on
 /// (a=ssrc-group:FID); <paramref name="RtxPayloadTypes"/>: the accepted RTX payload type for each media payload type (apt).
+/// <paramref name="Simulcast"/> is set when it publishes rid-based simulcast.
 /// </summary>
 public sealed record OfferedSection(
     string Mid,
@@ -15,7 +16,8 @@ public sealed record OfferedSection(
     string? TrackId,
     IReadOnlyDictionary<byte, string> PayloadCodecs,
     uint? RtxSsrc = null,
-    IReadOnlyDictionary<byte, byte>? RtxPayloadTypes = null)
+    IReadOnlyDictionary<byte, byte>? RtxPayloadTypes = null,
+    SimulcastOffer? Simulcast = null)
 {
     /// <summary>The header extension id of the audio level (RFC 6464) on this section; 0 when not negotiated.</summary>
     public int AudioLevelExtensionId { get; init; }

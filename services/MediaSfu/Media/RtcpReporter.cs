@@ -30,7 +30,10 @@ public sealed class RtcpReporter(SfuNode node, TimeProvider time) : BackgroundSe
         foreach (var track in peer.Published)
         {
             track.Rate.Sample(track.Bytes, time);
-            track.Frames?.Rate.Sample(track.Frames.Frames, time);
+            foreach (var layer in track.Layers)
+            {
+                layer.Frames?.Rate.Sample(layer.Frames.Frames, time);
+            }
         }
 
         foreach (var subscription in peer.Receiving)
@@ -41,7 +44,7 @@ public sealed class RtcpReporter(SfuNode node, TimeProvider time) : BackgroundSe
 
     private static void ReportReception(MediaPeer publisher)
     {
-        var blocks = publisher.Published.Select(t => t.Reception.ReportBlock()).OfType<ReportBlock>().Take(31).ToArray();
+        var blocks = publisher.Published.SelectMany(t => t.Layers).Select(l => l.Reception?.ReportBlock()).OfType<ReportBlock>().Take(31).ToArray();
         if (blocks.Length > 0)
         {
             publisher.SendRtcp(static (buffer, state) => ReceiverReport.Write(buffer, state.LocalSsrc, state.blocks), (publisher.LocalSsrc, blocks));
@@ -52,14 +55,14 @@ public sealed class RtcpReporter(SfuNode node, TimeProvider time) : BackgroundSe
     {
         foreach (var subscription in subscriber.Receiving)
         {
-            if (subscription.Packets == 0 || subscription.Track.Reception.RtpTimeNow() is not { } rtpNow)
+            if (subscription.Packets == 0 || subscription.Layers.Outgoing.RtpTimeAt(RtpClock.Now(time, subscription.Track.ClockRate)) is not { } rtpNow)
             {
                 continue;
             }
 
             var ntp = NtpTime.FromDateTime(time.GetUtcNow());
             var info = new SenderInfo(ntp, rtpNow, (uint)subscription.Packets, (uint)subscription.Bytes);
-            subscriber.SendRtcp(static (buffer, state) => SenderReport.Write(buffer, state.Ssrc, state.info, []), (subscription.Track.Ssrc, info));
+            subscriber.SendRtcp(static (buffer, state) => SenderReport.Write(buffer, state.Ssrc, state.info, []), (Ssrc: subscription.ForwardedSsrc, info));
             subscription.SenderReportSent(ntp, time.GetTimestamp());
         }
     }

@@ -17,6 +17,10 @@ public sealed class SfuAnswer
     // starve its own send rate; without it the browser keeps its start rate.
     private const string TransportCc = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 
+    private const string Mid = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    private const string Rid = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
+    private const string RepairedRid = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
+
     private readonly SessionDescription answer;
 
     private SfuAnswer(SessionDescription answer, IReadOnlyList<OfferedSection> sections)
@@ -89,9 +93,19 @@ public sealed class SfuAnswer
             offered.Msid?.Split(' ') is [_, var trackId] ? trackId : null,
             answered.Codecs.Where(c => !c.Is("rtx")).ToDictionary(c => (byte)c.PayloadType, c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}/{c.ClockRate}")),
             RtxDescription.RtxSsrc(offered),
-            RtxDescription.PayloadTypes(answered))
+            RtxDescription.PayloadTypes(answered),
+            SimulcastOf(answered))
         {
             AudioLevelExtensionId = AudioLevelExtension.IdIn(answered),
         };
     }
+
+    /// <summary>The layers the answer receives (a=rid ... recv) and the extensions that name them; null for a plain section.</summary>
+    private static SimulcastOffer? SimulcastOf(MediaDescription answered)
+    {
+        var rids = answered.Rids.Where(r => r.Direction == RidDirection.Recv).Select(r => r.Id).ToList();
+        return rids.Count == 0 || answered.IsRejected ? null : new SimulcastOffer(rids, ExtensionId(answered, Mid), ExtensionId(answered, Rid), ExtensionId(answered, RepairedRid));
+    }
+
+    private static int ExtensionId(MediaDescription media, string uri) => media.Extmaps.FirstOrDefault(e => e.Uri == uri)?.Id ?? 0;
 }

@@ -72,9 +72,9 @@ public sealed class SfuNode : IDisposable
     /// <summary>A subscriber that just connected needs a key frame of every video it receives to start decoding.</summary>
     private static void RequestKeyframesFor(MediaPeer subscriber)
     {
-        foreach (var track in subscriber.Receiving.Select(s => s.Track).Where(t => t.Kind == MediaKind.Video))
+        foreach (var subscription in subscriber.Receiving.Where(s => s.Track.Kind == MediaKind.Video))
         {
-            track.Publisher.RequestKeyframe(track.Ssrc);
+            subscription.Layers.RequestKeyframe();
         }
     }
 

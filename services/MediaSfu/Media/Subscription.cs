@@ -5,7 +5,8 @@ namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
 /// <see cref="Subscriber"/> receives <see cref="Track"/> on its m-section <see cref="Mid"/>, with payload types mapped;
-/// what it reports back about that stream (loss, jitter, and the RTT our sender reports let us measure).
+/// which of the track's layers it gets (<see cref="Layers"/>); what it reports back about that stream (loss, jitter, and
+/// the RTT our sender reports let us measure).
 /// </summary>
 public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, string mid, PayloadMap payloadTypes)
 {
@@ -25,23 +26,33 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
 
     public PayloadMap PayloadTypes { get; } = payloadTypes;
 
+    public LayerSwitcher Layers { get; } = new(track);
+
     public RateMeter Rate { get; } = new();
+
+    /// <summary>The loss it reports on this stream, over enough packets to act on.</summary>
+    public ReceiverLoss Loss { get; } = new();
 
     /// <summary>Its NACKs and our retransmissions.</summary>
     public SubscriptionRecovery Recovery { get; } = new();
 
-    /// <summary>The SSRC this subscriber receives the track on (its answer's a=ssrc); today the publisher's own.</summary>
-    public uint ForwardedSsrc => Track.Ssrc;
+    /// <summary>The SSRC this subscriber receives the track on (its answer's a=ssrc): the publisher's for a plain track, ours for a simulcast one.</summary>
+    public uint ForwardedSsrc => Layers.Outgoing.Ssrc;
 
     /// <summary>
-    /// Which publisher packet a sequence number the subscriber NACKs stands for. Identity today: packets are forwarded
-    /// with the publisher's sequence numbers; once they are rewritten per subscriber, this maps them back.
+    /// Which publisher packet a sequence number the subscriber NACKs stands for: the layer it came from, its sequence
+    /// number there, and what was added to its timestamp when it was forwarded (see <see cref="OutgoingStream"/>).
     /// </summary>
-    public bool TryMapNacked(ushort forwardedSequence, out ForwardedTrack track, out ushort publisherSequence)
+    public bool TryMapNacked(ushort forwardedSequence, out SimulcastLayer layer, out ushort publisherSequence, out uint timestampOffset)
     {
-        track = Track;
-        publisherSequence = forwardedSequence;
-        return true;
+        if (Layers.Outgoing.TryMapBack(forwardedSequence, out var source, out publisherSequence, out timestampOffset) && Track.Layer(source) is { } found)
+        {
+            layer = found;
+            return true;
+        }
+
+        layer = null!;
+        return false;
     }
 
     public long Packets => Interlocked.Read(ref packets);
@@ -67,6 +78,7 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
     /// <summary>The subscriber reported on this stream; RTT = now − our SR's send time − the delay it held it (RFC 3550 §6.4.1).</summary>
     internal void Reported(in ReportBlock block, TimeProvider time)
     {
+        Loss.Report(block.ExtendedHighestSequence, block.CumulativeLost, time.GetTimestamp());
         lock (gate)
         {
             lastReport = block;
@@ -95,7 +107,7 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
         lock (gate)
         {
             return lastReport is { } report
-                ? (report.FractionLost / 256.0, report.Jitter * 1000.0 / Track.Reception.ClockRate, roundTripMs)
+                ? (report.FractionLost / 256.0, report.Jitter * 1000.0 / Track.ClockRate, roundTripMs)
                 : (0, 0, roundTripMs);
         }
     }

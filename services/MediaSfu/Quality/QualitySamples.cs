@@ -14,7 +14,7 @@ public static class QualitySamples
 
     private static TrackQuality PublishedTrack(ForwardedTrack track)
     {
-        var (packets, lost, jitter) = track.Reception.Snapshot();
+        var (packets, lost, jitter) = track.ReceptionTotals();
         var frames = track.Frames;
         return new TrackQuality(
             CallStatistics.KindName(track.Kind), Published, track.Ssrc, Math.Round(track.Rate.Kbps, 1), packets, lost,

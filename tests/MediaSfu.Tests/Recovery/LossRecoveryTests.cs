@@ -105,7 +105,7 @@ public sealed class LossRecoveryTests
 
     private LossRecovery Recovery(Action<uint, ReadOnlyMemory<ushort>> nackUpstream) => new(
         TestPackets.Ssrc,
-        new PublishedRtx(RtxSsrc, new Dictionary<byte, byte> { [TestPackets.Vp8] = TestPackets.Rtx }),
+        new Dictionary<byte, byte> { [TestPackets.Vp8] = TestPackets.Rtx },
         LossRecoverySettings.Default,
         clock,
         nackUpstream);

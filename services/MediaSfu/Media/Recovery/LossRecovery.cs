@@ -1,14 +1,13 @@
-using System.Security.Cryptography;
 using WebRtcChat.WebRtc.Rtcp;
 using WebRtcChat.WebRtc.Rtp;
 
 namespace WebRtcChat.MediaSfu.Media.Recovery;
 
 /// <summary>
-/// Loss recovery for one published video stream: every packet is kept once in the retransmission buffer as it arrives
-/// (a packet already there is a duplicate and is not forwarded again), gaps in its sequence numbers are NACKed to the
-/// publisher, and the publisher's RTX (RFC 4588) is unwrapped back into the stream. Subscribers' NACKs are answered
-/// from the buffer by <see cref="NackResponder"/>.
+/// Loss recovery for one published video stream (a plain track, or one simulcast layer): every packet is kept once in
+/// the retransmission buffer as it arrives (a packet already there is a duplicate and is not forwarded again), gaps in
+/// its sequence numbers are NACKed to the publisher, and the publisher's RTX (RFC 4588) is unwrapped back into the
+/// stream. Subscribers' NACKs are answered from the buffer by <see cref="NackResponder"/>.
 /// </summary>
 /// <param name="nackUpstream">Sends a NACK for the stream's lost sequence numbers to its publisher (see <see cref="NackTo"/>).</param>
 public sealed class LossRecovery
@@ -26,13 +25,15 @@ public sealed class LossRecovery
     private readonly ushort[] nacked = new ushort[MaxNacked];
     private readonly byte[] mediaTypeOfRtx = new byte[128];
 
-    public LossRecovery(uint ssrc, PublishedRtx? rtx, LossRecoverySettings settings, TimeProvider time, Action<uint, ReadOnlyMemory<ushort>> nackUpstream)
+    /// <param name="rtxPayloadTypes">For each media payload type, the RTX payload type the publisher retransmits it with (apt).</param>
+    /// <param name="counters">Where it counts (shared by the layers of one track); its own when null.</param>
+    public LossRecovery(uint ssrc, IReadOnlyDictionary<byte, byte> rtxPayloadTypes, LossRecoverySettings settings, TimeProvider time, Action<uint, ReadOnlyMemory<ushort>> nackUpstream, TrackRecoveryCounters? counters = null)
     {
         this.nackUpstream = nackUpstream;
         this.time = time;
         Ssrc = ssrc;
-        RtxSsrc = rtx?.Ssrc;
-        foreach (var (media, repair) in rtx?.PayloadTypes ?? new Dictionary<byte, byte>())
+        Counters = counters ?? new TrackRecoveryCounters();
+        foreach (var (media, repair) in rtxPayloadTypes)
         {
             mediaTypeOfRtx[repair & 0x7F] = media;
         }
@@ -41,16 +42,10 @@ public sealed class LossRecovery
         upstream = new UpstreamNackGenerator(settings, time.TimestampFrequency);
     }
 
-    /// <summary>The media SSRC the publisher sends.</summary>
+    /// <summary>The media SSRC the publisher sends (a plain track's, or one simulcast layer's).</summary>
     public uint Ssrc { get; }
 
-    /// <summary>The SSRC the publisher sends its retransmissions on (a=ssrc-group:FID), when it offered RTX.</summary>
-    public uint? RtxSsrc { get; }
-
-    /// <summary>The SSRC our retransmissions of this stream reach subscribers on (announced in their answers).</summary>
-    public uint RepairSsrc { get; } = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
-
-    public TrackRecoveryCounters Counters { get; } = new();
+    public TrackRecoveryCounters Counters { get; }
 
     /// <summary>
     /// Takes a packet of the stream as it arrived (decrypted; RTX already unwrapped): keeps it, NACKs any gap before it,

@@ -4,8 +4,9 @@ using WebRtcChat.WebRtc.Rtp;
 namespace WebRtcChat.MediaSfu.Media.Recovery;
 
 /// <summary>
-/// Answers one subscriber's generic NACKs (RFC 4585 §6.2.1) from the publishers' retransmission buffers: each packet
-/// again as RTX (RFC 4588: the subscriber's RTX payload type and our repair SSRC, the original sequence number first
+/// Answers one subscriber's generic NACKs (RFC 4585 §6.2.1) from the publishers' retransmission buffers: each NACKed
+/// sequence number is mapped back through the subscription's outgoing stream to the layer it was forwarded from and its
+/// number there, and the packet goes out again as RTX (RFC 4588: the subscriber's RTX payload type and our repair SSRC, the original sequence number first
 /// in the payload) when the subscriber negotiated RTX, else as it was first forwarded; at most once per round trip
 /// (100 ms until one is measured). Packets the buffer lacks go upstream. Runs on the subscriber's receive path.
 /// </summary>
@@ -33,23 +34,24 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
         for (var i = 0; i < count; i++)
         {
             subscription.Recovery.Nacked();
-            if (!subscription.TryMapNacked(lost[i], out var track, out var publisherSequence) || track.Recovery is not { } recovery)
+            if (!subscription.TryMapNacked(lost[i], out var layer, out var publisherSequence, out var timestampOffset)
+                || layer.Recovery is not { } recovery || subscription.Track.Recovery is not { } trackRecovery)
             {
                 subscription.Recovery.Missed();
                 continue;
             }
 
             recovery.Counters.NackReceived();
-            var length = recovery.CopyTo(publisherSequence, kept, out var extended);
+            var length = recovery.CopyTo(publisherSequence, kept, out _);
             if (length == 0)
             {
                 subscription.Recovery.Missed();
                 recovery.Missed(publisherSequence);
             }
-            else if (subscription.Recovery.TryRetransmit(extended, time.GetTimestamp(), interval))
+            else if (subscription.Recovery.TryRetransmit(lost[i], time.GetTimestamp(), interval))
             {
                 recovery.Counters.Retransmit();
-                Resend(subscription, recovery, kept.AsSpan(0, length), lost[i]);
+                Resend(subscription, trackRecovery.RepairSsrc, kept.AsSpan(0, length), lost[i], timestampOffset);
             }
         }
     }
@@ -73,8 +75,11 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
         return (long)(Math.Max(roundTrip.TotalSeconds, ShortestInterval.TotalSeconds) * time.TimestampFrequency);
     }
 
-    /// <summary>The kept packet as the subscriber first got it (its payload type, the sequence number and SSRC it NACKed), wrapped as RTX when it has RTX.</summary>
-    private void Resend(Subscription subscription, LossRecovery recovery, ReadOnlySpan<byte> packet, ushort forwardedSequence)
+    /// <summary>
+    /// The kept packet as the subscriber first got it (its payload type and SSRC, the sequence number it NACKed, the
+    /// timestamp as rewritten), wrapped as RTX on <paramref name="repairSsrc"/> when it has RTX.
+    /// </summary>
+    private void Resend(Subscription subscription, uint repairSsrc, ReadOnlySpan<byte> packet, ushort forwardedSequence, uint timestampOffset)
     {
         if (!RtpHeader.TryParse(packet, out var header))
         {
@@ -87,9 +92,7 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
             return;
         }
 
-        var length = ForwardedPacket.Write(copy, packet, header, payloadType);
-        RtpRewriter.SetSequenceNumber(copy, forwardedSequence);
-        RtpRewriter.SetSsrc(copy, subscription.ForwardedSsrc);
+        var length = ForwardedPacket.Write(copy, packet, header, payloadType, subscription.ForwardedSsrc, forwardedSequence, unchecked(header.Timestamp + timestampOffset));
         var rtxType = subscription.PayloadTypes.RtxFor(payloadType);
         if (rtxType == 0 || !RtpHeader.TryParse(copy.AsSpan(0, length), out var forwarded))
         {
@@ -97,7 +100,7 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
             return;
         }
 
-        var wrapped = RtxPacket.Wrap(copy.AsSpan(0, length), forwarded, repair, recovery.RepairSsrc, rtxType, subscription.Recovery.NextRtxSequence());
+        var wrapped = RtxPacket.Wrap(copy.AsSpan(0, length), forwarded, repair, repairSsrc, rtxType, subscription.Recovery.NextRtxSequence());
         subscriber.SendRtp(repair.AsSpan(0, wrapped));
     }
 }

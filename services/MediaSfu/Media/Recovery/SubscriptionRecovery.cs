@@ -8,6 +8,7 @@ public sealed class SubscriptionRecovery
 {
     private readonly Lock gate = new();
     private readonly RetransmissionLimiter limiter = new();
+    private readonly ExtendedSequence resent = new();
     private long nacks;
     private long retransmitted;
     private long suppressed;
@@ -30,13 +31,16 @@ public sealed class SubscriptionRecovery
 
     internal void Missed() => Interlocked.Increment(ref misses);
 
-    /// <summary>True when the packet may be resent now (and counts it), false when it was resent within <paramref name="interval"/>.</summary>
-    internal bool TryRetransmit(long sequence, long now, long interval)
+    /// <summary>
+    /// True when the packet with this (forwarded) sequence number may be resent now (and counts it), false when it was
+    /// resent within <paramref name="interval"/>.
+    /// </summary>
+    internal bool TryRetransmit(ushort sequence, long now, long interval)
     {
         bool allowed;
         lock (gate)
         {
-            allowed = limiter.TryTake(sequence, now, interval);
+            allowed = limiter.TryTake(resent.Extend(sequence), now, interval);
         }
 
         Interlocked.Increment(ref allowed ? ref retransmitted : ref suppressed);

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace WebRtcChat.MediaSfu.Tests;
+
+/// <summary>
+/// A Chromium publisher sending three simulcast layers from a 1280x720 camera (320x180, 640x360, 1280x720) and a
+/// Chromium subscriber whose requested maximum height moves its video between the layers, and pauses it.
+/// </summary>
+[Collection(SfuCollection.Name)]
+public sealed class SimulcastBrowserTests(SfuFixture fixture, ITestOutputHelper output)
+{
+    private const int Low = 320;
+    private const int High = 1280;
+
+    /// <summary>
+    /// The longest the subscriber's picture may stand still during a switch: the SFU asks for the target layer's key
+    /// frame at once and keeps forwarding the current layer until it comes, so a switch costs at most about one key
+    /// frame request round (≤ 500 ms between requests to a publisher, plus encoding and the trip).
+    /// </summary>
+    private const double LongestStallMs = 1000;
+
+    private static readonly TimeSpan SwitchWait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_subscriber_gets_the_high_layer_drops_to_the_low_one_when_it_asks_comes_back_and_can_pause_video_without_losing_audio()
+    {
+        var alice = await fixture.RegisterAsync();
+        var bob = await fixture.RegisterAsync();
+        var roomId = await fixture.Messaging.CreateGroupAsync(alice, bob);
+        await using var browser = await Browser.LaunchAsync();
+        var (_, publisherId) = await CallPage.JoinAsync(browser, fixture.Gateway, alice, roomId, width: 1280, height: 720, frameRate: 15);
+        var (subscriber, subscriberId) = await CallPage.JoinAsync(browser, fixture.Gateway, bob, roomId);
+
+        var first = await WatchAsync(subscriber, publisherId, High, TimeSpan.FromSeconds(45));
+        output.WriteLine($"high layer first decoded: {first}");
+        Assert.True(first.Reached, $"The subscriber never got the 1280-wide layer: {first}");
+        var callId = await subscriber.EvaluateAsync<string>("() => window.call.callId");
+        await AssertPublishedLayersAsync(bob, Guid.Parse(callId), publisherId);
+
+        await subscriber.EvaluateAsync("() => window.call.setMaxHeight(180)");
+        var down = await WatchAsync(subscriber, publisherId, Low, SwitchWait);
+        output.WriteLine($"switch down: {down}");
+        Assert.True(down.Reached, $"Asking for 180 px never brought the 320-wide layer: {down}");
+        Assert.True(down.LongestStallMs < LongestStallMs, $"The picture froze {down.LongestStallMs} ms while switching down: {down}");
+
+        await subscriber.EvaluateAsync($"() => window.call.setMaxHeight(720, '{publisherId}')");
+        var up = await WatchAsync(subscriber, publisherId, High, SwitchWait);
+        output.WriteLine($"switch up: {up}");
+        Assert.True(up.Reached, $"Asking for 720 px never brought the 1280-wide layer back: {up}");
+        Assert.True(up.LongestStallMs < LongestStallMs, $"The picture froze {up.LongestStallMs} ms while switching up: {up}");
+
+        await subscriber.EvaluateAsync("() => window.call.setMaxHeight(0)");
+        await Task.Delay(1000); // packets already on their way decode
+        var paused = await InboundAsync(subscriber, publisherId);
+        await Task.Delay(1500);
+        var later = await InboundAsync(subscriber, publisherId);
+        Assert.Equal(paused.FramesDecoded, later.FramesDecoded);
+        Assert.True(later.AudioSamples > paused.AudioSamples, $"Audio stopped with the video: {paused.AudioSamples} then {later.AudioSamples} samples.");
+
+        await AssertVideoRequestRejectedAsync(bob, Guid.Parse(callId), subscriberId, publisherId);
+    }
+
+    private async Task AssertPublishedLayersAsync(TestUser viewer, Guid callId, Guid publisherId)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        using var response = await http.SendAsync(viewer.Request(HttpMethod.Get, $"/api/calls/{callId}/stats"));
+        var publisher = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray()
+            .Single(p => p.GetProperty("participantId").GetGuid() == publisherId);
+        var video = publisher.GetProperty("published").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "video");
+        var layers = video.GetProperty("layers").EnumerateArray().ToList();
+        Assert.Equal(["q", "h", "f"], layers.Select(l => l.GetProperty("rid").GetString()));
+        Assert.Equal([180, 360, 720], layers.Select(l => l.GetProperty("height").GetInt32()));
+        Assert.All(layers, l => Assert.True(l.GetProperty("bitrateKbps").GetDouble() > 0, $"layer {l} is silent"));
+    }
+
+    /// <summary>Someone else's participant, a height out of range, or an unknown publisher are refused.</summary>
+    private async Task AssertVideoRequestRejectedAsync(TestUser owner, Guid callId, Guid participantId, Guid publisherId)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        var path = $"/api/calls/{callId}/participants/{participantId}/video";
+        using (var negative = await http.SendAsync(owner.Request(HttpMethod.Put, path, JsonContent.Create(new { maxHeight = -1 }))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+            Assert.Contains("maxHeight", await negative.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var missing = await http.SendAsync(owner.Request(HttpMethod.Put, path, JsonContent.Create(new { publisherParticipantId = publisherId }))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        }
+
+        using (var stranger = await http.SendAsync(owner.Request(HttpMethod.Put, path, JsonContent.Create(new { maxHeight = 360, publisherParticipantId = Guid.NewGuid() }))))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+            Assert.Contains("publisher-not-found", await stranger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var notTheirs = await http.SendAsync(owner.Request(HttpMethod.Put, $"/api/calls/{callId}/participants/{publisherId}/video", JsonContent.Create(new { maxHeight = 360 })));
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        Assert.Contains("participant-not-found", await notTheirs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int FrameWidth, long FramesDecoded, double AudioSamples)> InboundAsync(IPage page, Guid publisherId)
+    {
+        var inbound = await page.EvaluateAsync<JsonElement>("id => window.call.inbound().then(all => all[id])", publisherId.ToString());
+        return (inbound.GetProperty("frameWidth").GetInt32(), inbound.GetProperty("framesDecoded").GetInt64(), inbound.GetProperty("totalSamplesReceived").GetDouble());
+    }
+
+    /// <summary>
+    /// Samples the subscriber's inbound video every 100 ms until it decodes frames <paramref name="width"/> wide (and a
+    /// second longer, to catch a stall right after the switch), recording the longest time framesDecoded stood still.
+    /// </summary>
+    private static async Task<Watch> WatchAsync(IPage page, Guid publisherId, int width, TimeSpan timeout)
+    {
+        var result = await page.EvaluateAsync<JsonElement>(
+            """
+            async ({ id, width, timeoutMs }) => {
+              const start = performance.now();
+              let frames = -1, changedAt = start, longest = 0, reachedAt = null, last = null;
+              while (performance.now() - start < timeoutMs && (reachedAt === null || performance.now() - reachedAt < 1000)) {
+                last = (await window.call.inbound())[id] ?? { frameWidth: 0, framesDecoded: 0 };
+                const now = performance.now();
+                if (last.framesDecoded !== frames) {
+                  if (frames > 0) longest = Math.max(longest, now - changedAt);
+                  frames = last.framesDecoded;
+                  changedAt = now;
+                }
+                if (reachedAt === null && last.frameWidth === width) reachedAt = now;
+                await new Promise(resolve => setTimeout(resolve, 100));
+              }
+              longest = Math.max(longest, frames > 0 ? performance.now() - changedAt : 0);
+              return { reached: reachedAt !== null, afterMs: reachedAt === null ? -1 : reachedAt - start, longestStallMs: longest, frameWidth: last?.frameWidth ?? 0, framesDecoded: frames };
+            }
+            """,
+            new { id = publisherId.ToString(), width, timeoutMs = timeout.TotalMilliseconds });
+        return new Watch(
+            result.GetProperty("reached").GetBoolean(), result.GetProperty("afterMs").GetDouble(), result.GetProperty("longestStallMs").GetDouble(),
+            result.GetProperty("frameWidth").GetInt32(), result.GetProperty("framesDecoded").GetInt64());
+    }
+
+    private sealed record Watch(bool Reached, double AfterMs, double LongestStallMs, int FrameWidth, long FramesDecoded);
+}
