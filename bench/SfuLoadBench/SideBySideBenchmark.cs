@@ -40,7 +40,7 @@ internal static class SideBySideBenchmark
     {
         var result = await LoadRun.RunAsync(target, scenario, media);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{scenario.Describe()} on {result.Server}: {result.PacketsPerSecond:N0} packets/s, {result.PacketsPerCpuSecond:N0} per CPU-second, p99 {result.Latency.P99Ms:0.00} ms, loss {result.LossPercent:0.00} %"));
+            $"{scenario.Describe()} on {result.Server}: {result.PacketsPerSecond:N0} packets/s, {result.PacketsPerCpuSecond:N0} per CPU-second, p99 {result.ArrivalLatency.P99Ms:0.00} ms to the socket, {result.Latency.P99Ms:0.00} ms to the handler, loss {result.LossPercent:0.00} %"));
         return result;
     }
 }

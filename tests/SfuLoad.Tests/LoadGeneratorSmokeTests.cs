@@ -37,7 +37,7 @@ public sealed class LoadGeneratorSmokeTests
 
     /// <summary>
     /// 2 publishers × (about 50 video + 50 audio packets/s) × 2 subscribers over 2 s: hundreds of packets; nearly all
-    /// arrive on loopback, each matched to its send, and video latencies were measured.
+    /// arrive on loopback, each matched to its send, and video latencies were measured to the socket and to the handler.
     /// </summary>
     private static void AssertMediaFlowed(LoadResult result)
     {
@@ -45,6 +45,8 @@ public sealed class LoadGeneratorSmokeTests
         Assert.True(result.LossPercent < 5, $"{result.Received} of {result.Expected} packets arrived");
         Assert.True(result.Latency.Count > 100, $"only {result.Latency.Count} video packets were matched to their sends");
         Assert.InRange(result.Latency.P50Ms, 0.0, 50.0);
+        Assert.Equal(result.Latency.Count, result.ArrivalLatency.Count); // every matched video packet got its kernel arrival stamp
+        Assert.InRange(result.ArrivalLatency.P50Ms, 0.0, result.Latency.P50Ms); // it reached the socket before the handler saw it
         Assert.True(result.ReceivedMbps > 1.0, $"subscribers received {result.ReceivedMbps:0.00} Mbit/s in all");
     }
 }

@@ -69,6 +69,7 @@ public static class LoadRun
                     : new ManagedCounters(managedAfter.AllocatedBytes - managedBefore.AllocatedBytes, managedAfter.Gen0Collections - managedBefore.Gen0Collections))
             {
                 ClientCpu = clientCpu,
+                ArrivalLatency = Latencies.From([.. subscribers.SelectMany(s => s.Meter.ArrivalLatencies())], 0, elapsed),
             };
         }
         finally

@@ -28,7 +28,7 @@ public sealed class SendLog(TimeSpan maxAge)
     {
         if (Recording)
         {
-            sent[Fingerprint(payload)] = new SentPacket(timestamp, video);
+            sent[Fingerprint(payload)] = new SentPacket(timestamp, DateTime.UtcNow, video);
         }
     }
 
@@ -37,5 +37,5 @@ public sealed class SendLog(TimeSpan maxAge)
         sent.TryGetValue(Fingerprint(payload), out packet) && now - packet.Timestamp < maxAgeTicks;
 }
 
-/// <summary>A logged send: its <see cref="System.Diagnostics.Stopwatch"/> timestamp and whether it was video.</summary>
-public readonly record struct SentPacket(long Timestamp, bool Video);
+/// <summary>A logged send: its <see cref="System.Diagnostics.Stopwatch"/> timestamp, its wall-clock time (to compare with the kernel's arrival stamps) and whether it was video.</summary>
+public readonly record struct SentPacket(long Timestamp, DateTime At, bool Video);

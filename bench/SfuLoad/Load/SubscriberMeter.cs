@@ -6,12 +6,16 @@ namespace WebRtcChat.Bench.SfuLoad.Load;
 
 /// <summary>
 /// What one subscriber receives: every RTP packet whose send the <see cref="SendLog"/> has (sent in the window) counts,
-/// with its bytes, and for video its latency publisher send → subscriber receive (one process, one clock).
+/// with its bytes, and for video its latency publisher send → subscriber receive (one process, one clock), twice: to
+/// the kernel's arrival stamp at the subscriber's socket (what the server added, without the subscriber's scheduling)
+/// and to the subscriber's handler (what an application would see).
 /// </summary>
 public sealed class SubscriberMeter
 {
     private readonly SendLog log;
+    private readonly ClientPeer peer;
     private readonly List<long> latencies = new(1 << 16);
+    private readonly List<long> arrivalLatencies = new(1 << 16);
     private readonly Lock gate = new();
     private long packets;
     private long bytes;
@@ -20,6 +24,8 @@ public sealed class SubscriberMeter
     {
         ArgumentNullException.ThrowIfNull(peer);
         this.log = log;
+        this.peer = peer;
+        peer.StampArrivals = true;
         peer.RtpReceived += OnRtp;
     }
 
@@ -27,12 +33,21 @@ public sealed class SubscriberMeter
 
     public long Bytes => Interlocked.Read(ref bytes);
 
-    /// <summary>Latencies of the video packets received, in <see cref="Stopwatch"/> ticks.</summary>
+    /// <summary>Latencies of the video packets received, send → handler, in <see cref="Stopwatch"/> ticks.</summary>
     public List<long> Latencies()
     {
         lock (gate)
         {
             return [.. latencies];
+        }
+    }
+
+    /// <summary>Latencies of the video packets received, send → arrival at the subscriber's socket, in <see cref="Stopwatch"/> ticks.</summary>
+    public List<long> ArrivalLatencies()
+    {
+        lock (gate)
+        {
+            return [.. arrivalLatencies];
         }
     }
 
@@ -48,9 +63,14 @@ public sealed class SubscriberMeter
         Interlocked.Add(ref bytes, packet.Length);
         if (sent.Video)
         {
+            var arrived = peer.Arrival;
             lock (gate)
             {
                 latencies.Add(now - sent.Timestamp);
+                if (arrived is { } at)
+                {
+                    arrivalLatencies.Add((at - sent.At).Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+                }
             }
         }
     }

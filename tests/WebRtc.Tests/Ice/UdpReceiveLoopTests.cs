@@ -4,7 +4,7 @@ using WebRtcChat.WebRtc.Ice;
 
 namespace WebRtcChat.WebRtc.Tests.Ice;
 
-/// <summary>What a handler sends while it handles a datagram leaves in batches (sendmmsg), intact and in order.</summary>
+/// <summary>What a handler sends while it handles a datagram leaves in batches (sendmmsg), intact and in order; arrivals can be stamped by the kernel.</summary>
 public sealed class UdpReceiveLoopTests
 {
     public static TheoryData<string> Loopbacks => ["127.0.0.1", "::1"];
@@ -67,5 +67,49 @@ public sealed class UdpReceiveLoopTests
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(address, 0));
         return socket;
+    }
+
+    [Fact]
+    public async Task A_stamped_arrival_is_when_the_datagram_reached_the_socket_not_when_it_was_handled()
+    {
+        var handled = new System.Collections.Concurrent.ConcurrentQueue<(DateTime? Arrival, DateTime HandledAt)>();
+        UdpReceiveLoop? loop = null;
+        loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (datagram, _) =>
+        {
+            handled.Enqueue((loop!.Arrival, DateTime.UtcNow));
+            if (datagram[0] == (byte)'a')
+            {
+                Thread.Sleep(300); // the next datagram waits in the socket meanwhile
+            }
+        });
+        using var disposeLoop = loop;
+        loop.StampArrivals = true;
+        using var sender = Bound(IPAddress.Loopback);
+
+        sender.SendTo("a"u8.ToArray(), loop.LocalEndPoint);
+        await Task.Delay(50);
+        var secondSent = DateTime.UtcNow;
+        sender.SendTo("b"u8.ToArray(), loop.LocalEndPoint);
+        await WaitForAsync(() => handled.Count == 2);
+
+        var second = handled.ToArray()[1];
+        Assert.NotNull(second.Arrival);
+        Assert.InRange(second.Arrival.Value, secondSent.AddMilliseconds(-1), secondSent.AddMilliseconds(50));
+        Assert.True(second.HandledAt - second.Arrival.Value >= TimeSpan.FromMilliseconds(200), $"handled {second.HandledAt:O}, arrived {second.Arrival:O}");
+
+        loop.StampArrivals = false;
+        sender.SendTo("c"u8.ToArray(), loop.LocalEndPoint);
+        await WaitForAsync(() => handled.Count == 3);
+        Assert.Null(handled.ToArray()[2].Arrival);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the loop did not handle the datagrams within 5 s");
+            await Task.Delay(10);
+        }
     }
 }

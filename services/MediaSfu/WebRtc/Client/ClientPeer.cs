@@ -57,6 +57,15 @@ public sealed class ClientPeer : IDisposable
     /// <summary>A receiving peer that answers a server's offer (<see cref="OfferText"/> is then our answer); connect with <see cref="ConnectAsync(CancellationToken)"/>.</summary>
     public static ClientPeer Answering(string offerText, DtlsCertificate? certificate = null) => new(Parse(offerText, "offer"), certificate);
 
+    /// <summary>Whether each datagram's kernel arrival time is read (see <see cref="Arrival"/>; one more system call per datagram): for measuring latency.</summary>
+    public bool StampArrivals
+    {
+        set => ice.StampArrivals = value;
+    }
+
+    /// <summary>When the packet being delivered to <see cref="RtpReceived"/> or <see cref="RtcpReceived"/> reached our socket (UTC), while <see cref="StampArrivals"/>.</summary>
+    public DateTime? Arrival => path?.Arrival;
+
     /// <summary>Packets that failed SRTP authentication (forged, corrupted or replayed).</summary>
     public long AuthenticationFailures => Interlocked.Read(ref authenticationFailures);
 

@@ -47,6 +47,18 @@ public sealed class IceAgent : IDisposable
 
     public IReadOnlyList<IceCandidate> LocalCandidates => [.. locals.Select(local => local.Candidate)];
 
+    /// <summary>Whether each datagram's kernel arrival time is read (see <see cref="IcePath.Arrival"/>): for measuring.</summary>
+    public bool StampArrivals
+    {
+        set
+        {
+            foreach (var local in locals)
+            {
+                local.Loop.StampArrivals = value;
+            }
+        }
+    }
+
     /// <summary>Non-STUN datagrams that did not come from the selected pair's remote address.</summary>
     public long DroppedFromStrangers => Interlocked.Read(ref droppedFromStrangers);
 

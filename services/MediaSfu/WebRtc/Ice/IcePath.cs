@@ -20,6 +20,9 @@ public sealed class IcePath : IDatagramChannel
 
     public IPEndPoint RemoteEndPoint { get; }
 
+    /// <summary>When the datagram being delivered reached the socket (UTC), if its agent stamps arrivals; valid during <see cref="Received"/>.</summary>
+    public DateTime? Arrival => loop.Arrival;
+
     public bool IsClosed => Volatile.Read(ref closed) == 1;
 
     public event DatagramHandler? Received;

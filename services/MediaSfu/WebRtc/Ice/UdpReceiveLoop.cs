@@ -25,6 +25,7 @@ internal sealed class UdpReceiveLoop : IDisposable
     private readonly SendBatch? batch = OperatingSystem.IsLinux() ? new SendBatch() : null;
     private readonly Thread receiver;
     private volatile bool stopping;
+    private volatile bool stampArrivals;
     private long handlerFaults;
     private long refusedSends;
 
@@ -48,6 +49,16 @@ internal sealed class UdpReceiveLoop : IDisposable
     }
 
     public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Whether each datagram's kernel arrival time is read into <see cref="Arrival"/> (one more system call per datagram; Linux only): for measuring.</summary>
+    public bool StampArrivals
+    {
+        get => stampArrivals;
+        set => stampArrivals = value && OperatingSystem.IsLinux();
+    }
+
+    /// <summary>When the datagram being handled reached the socket (UTC), while <see cref="StampArrivals"/>; valid on the handler's thread during the handler.</summary>
+    public DateTime? Arrival { get; private set; }
 
     /// <summary>Datagrams the handler threw on (a bug upstream); counted so the loop survives it.</summary>
     public long HandlerFaults => Interlocked.Read(ref handlerFaults);
@@ -111,6 +122,7 @@ internal sealed class UdpReceiveLoop : IDisposable
                 return;
             }
 
+            Arrival = stampArrivals ? LinuxSockets.LastArrival(socket) : null;
             Deliver(buffer.AsSpan(0, length), from);
             FlushBatch();
         }
