@@ -5,13 +5,14 @@ namespace WebRtcChat.Bench.SfuLoadBench;
 
 /// <summary>
 /// The runner's options. <c>--scenarios</c> lists loads as CALLSxPUBLISHERSxSUBSCRIBERS, optionally -RECEIVED (how many
-/// publishers each subscriber receives; all by default), e.g. <c>1x5x5,1x25x25-24</c>.
+/// publishers each subscriber receives; all by default), e.g. <c>1x5x5,1x25x25-24</c>; <c>--pacing</c> paces video at
+/// that multiple of its bitrate (2.5, a browser's, by default; 0 sends each frame at once).
 /// </summary>
-internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, string ScenarioText, int VideoKbps, int Layers, int WarmupSeconds, int Seconds, string Servers, string OutputPath)
+internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, string ScenarioText, int VideoKbps, int Layers, double Pacing, int WarmupSeconds, int Seconds, string Servers, string OutputPath)
 {
     public static LoadBenchOptions Parse(string[] args)
     {
-        var parsed = BenchArgs.Parse(args, "--scenarios", "--video-kbps", "--layers", "--warmup", "--seconds", "--servers", "--output");
+        var parsed = BenchArgs.Parse(args, "--scenarios", "--video-kbps", "--layers", "--pacing", "--warmup", "--seconds", "--servers", "--output");
         var text = parsed.Text("--scenarios", "1x5x5,1x25x25-24");
         var kbps = parsed.Int("--video-kbps", 500);
         var layers = parsed.Int("--layers", 1);
@@ -20,19 +21,20 @@ internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, s
             throw new ArgumentException("--layers 3 (rid simulcast) needs the SFU's simulcast support and the load generator's simulcast offer, which are not built yet; use --layers 1.");
         }
 
+        var pacing = double.Parse(parsed.Text("--pacing", "2.5"), CultureInfo.InvariantCulture);
         var warmup = parsed.Int("--warmup", 3);
         var seconds = parsed.Int("--seconds", 10);
         return new LoadBenchOptions(
-            [.. text.Split(',').Select(s => Scenario(s, kbps, warmup, seconds))], text, kbps, layers, warmup, seconds,
+            [.. text.Split(',').Select(s => Scenario(s, kbps, warmup, seconds, pacing))], text, kbps, layers, pacing, warmup, seconds,
             parsed.Text("--servers", "ours,janus"), parsed.Text("--output", "bench/results/sfu-vs-janus.md"));
     }
 
     public bool Runs(string server) => Servers.Split(',').Contains(server, StringComparer.Ordinal);
 
     public string CommandLine => string.Create(CultureInfo.InvariantCulture,
-        $"dotnet run --project bench/SfuLoadBench -c Release -- --scenarios {ScenarioText} --video-kbps {VideoKbps} --layers {Layers} --warmup {WarmupSeconds} --seconds {Seconds} --servers {Servers} --output {OutputPath}");
+        $"dotnet run --project bench/SfuLoadBench -c Release -- --scenarios {ScenarioText} --video-kbps {VideoKbps} --layers {Layers} --pacing {Pacing} --warmup {WarmupSeconds} --seconds {Seconds} --servers {Servers} --output {OutputPath}");
 
-    private static LoadScenario Scenario(string text, int kbps, int warmup, int seconds)
+    private static LoadScenario Scenario(string text, int kbps, int warmup, int seconds, double pacing)
     {
         var parts = text.Split('-');
         var sizes = parts[0].Split('x').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
@@ -42,6 +44,6 @@ internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, s
         }
 
         var received = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : sizes[1];
-        return new LoadScenario(sizes[0], sizes[1], sizes[2], received, kbps, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
+        return new LoadScenario(sizes[0], sizes[1], sizes[2], received, kbps, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), pacing);
     }
 }

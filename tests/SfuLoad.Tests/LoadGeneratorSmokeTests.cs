@@ -7,11 +7,12 @@ namespace WebRtcChat.Bench.SfuLoad.Tests;
 
 /// <summary>
 /// The load generator end to end at small N (1 call, 2 publishers, 2 subscribers, a few seconds) over real ICE and
-/// DTLS-SRTP on loopback, against our SFU and against Janus VideoRoom, so the benchmark keeps working.
+/// DTLS-SRTP on loopback, video paced as the benchmark paces it, against our SFU and against Janus VideoRoom, so the
+/// benchmark keeps working.
 /// </summary>
 public sealed class LoadGeneratorSmokeTests
 {
-    private static readonly LoadScenario Small = new(1, 2, 2, 2, 500, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    private static readonly LoadScenario Small = new(1, 2, 2, 2, 500, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), LoadScenario.BrowserPacing);
 
     [Fact]
     public async Task Packets_flow_from_every_publisher_to_every_subscriber_through_our_sfu()

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
+using WebRtcChat.Bench.SfuLoad.Servers;
+
 namespace WebRtcChat.Bench.SfuLoad.Janus;
 
 /// <summary>Janus started with a generated config folder on a free port; stopped (SIGTERM, then kill) and its folder deleted on dispose.</summary>
@@ -29,12 +31,10 @@ public sealed class JanusProcess : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), "janus-" + Guid.NewGuid().ToString("N"));
         var port = FreeTcpPort();
         JanusConfig.Write(folder, port);
-        var start = new ProcessStartInfo("/usr/bin/janus", ["-F", folder, "-C", Path.Combine(folder, "janus.jcfg"), "-o"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = ServerPriority.Raised("/usr/bin/janus", ["-F", folder, "-C", Path.Combine(folder, "janus.jcfg"), "-o"]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Janus did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

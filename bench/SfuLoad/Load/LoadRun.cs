@@ -31,7 +31,7 @@ public static class LoadRun
                 var call = await target.OpenCallAsync(c);
                 var joined = await Task.WhenAll(Enumerable.Range(0, scenario.Publishers).Select(p => call.PublishAsync(p, Publishing)));
                 peers.AddRange(joined);
-                var streams = joined.Select(peer => PublisherStreams.For(peer, media, log, publishers.Count, scenario.Calls * scenario.Publishers)).ToList();
+                var streams = joined.Select(peer => PublisherStreams.For(peer, media, log, publishers.Count, scenario.Calls * scenario.Publishers, scenario.Pacing)).ToList();
                 publishers.AddRange(streams);
                 var received = Enumerable.Range(0, scenario.Subscribers).Select(s => ReceivedBy(s, scenario)).ToList();
                 var listening = await Task.WhenAll(received.Select(call.SubscribeAsync));

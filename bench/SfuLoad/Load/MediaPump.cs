@@ -34,6 +34,7 @@ public sealed class MediaPump : IDisposable
 
     private void Run()
     {
+        PumpPriority.RaiseCurrentThread();
         while (running)
         {
             var now = Stopwatch.GetTimestamp();

@@ -7,12 +7,17 @@ namespace WebRtcChat.Bench.SfuLoad.Load;
 
 /// <summary>
 /// Sends one looping clip as one RTP stream of a publisher, each frame when its timestamp falls due (the clip's own
-/// pacing), starting at <paramref name="firstFrame"/>; the RTP timestamp keeps rising across loops.
+/// pacing), starting at <paramref name="firstFrame"/> and <paramref name="phase"/> after the pump starts (the
+/// publisher's capture clock: independent cameras are not in step); the RTP timestamp keeps rising across loops. With a
+/// <paramref name="pacer"/> the packets wait in a queue and leave as it allows; without, each frame leaves at once.
 /// </summary>
-public sealed class TrackSender(ClientPeer peer, uint ssrc, byte payloadType, MediaClip clip, IPacketizer packetizer, int firstFrame, SendLog log)
+public sealed class TrackSender(ClientPeer peer, uint ssrc, byte payloadType, MediaClip clip, IPacketizer packetizer, int firstFrame, TimeSpan phase, SendLog log, Pacer? pacer = null)
 {
-    private readonly byte[] packet = new byte[1_500];
+    private const int PacketSize = 1_500;
+
     private readonly byte[] payload = new byte[1_400];
+    private readonly Queue<(byte[] Packet, int Length)> queued = new();
+    private readonly Stack<byte[]> spare = new();
     private readonly bool video = clip.ClockRate == 90_000;
     private readonly uint timestampBase = (uint)Random.Shared.Next();
     private int frame = firstFrame % clip.Frames.Count;
@@ -24,32 +29,47 @@ public sealed class TrackSender(ClientPeer peer, uint ssrc, byte payloadType, Me
     /// <summary>Packets sent while <see cref="SendLog.Recording"/> was on.</summary>
     public long PacketsInWindow => Interlocked.Read(ref packets);
 
-    public void Start(long now) => startTimestamp = now - Offset(frame) * Stopwatch.Frequency / clip.ClockRate;
+    public void Start(long now) => startTimestamp = now + (long)(phase.TotalSeconds * Stopwatch.Frequency) - (Offset(frame) * Stopwatch.Frequency / clip.ClockRate);
 
-    /// <summary>Sends every frame whose time has come by <paramref name="now"/>.</summary>
+    /// <summary>Queues every frame whose time has come by <paramref name="now"/>, then sends what the pacer allows (all without one).</summary>
     public void SendDue(long now)
     {
         while (startTimestamp + Offset(frame) * Stopwatch.Frequency / clip.ClockRate <= now)
         {
             var rtpTimestamp = (uint)(timestampBase + Offset(frame));
-            packetizer.Packetize(clip.Frames[frame].Data, payload, (chunk, last) => Send(chunk, last, rtpTimestamp));
+            packetizer.Packetize(clip.Frames[frame].Data, payload, (chunk, last) => Queue(chunk, last, rtpTimestamp));
             if (++frame == clip.Frames.Count)
             {
                 frame = 0;
                 loops++;
             }
         }
+
+        pacer?.Refill(now);
+        while (queued.Count > 0 && (pacer is null || pacer.CanSend))
+        {
+            var (packet, length) = queued.Dequeue();
+            Send(packet.AsSpan(0, length));
+            pacer?.Spend(length);
+            spare.Push(packet);
+        }
     }
 
     /// <summary>The frame's time from the clip's first pass's start, in clock units, across loops.</summary>
     private long Offset(int index) => (loops * clip.Duration) + clip.Frames[index].Timestamp;
 
-    private void Send(ReadOnlySpan<byte> chunk, bool last, uint rtpTimestamp)
+    private void Queue(ReadOnlySpan<byte> chunk, bool last, uint rtpTimestamp)
     {
+        var packet = spare.Count > 0 ? spare.Pop() : new byte[PacketSize];
         var length = RtpPacketWriter.WriteFixedHeader(packet, payloadType, sequence++, rtpTimestamp, ssrc, marker: video && last);
         chunk.CopyTo(packet.AsSpan(length));
-        log.Sent(chunk, Stopwatch.GetTimestamp(), video);
-        peer.SendRtp(packet.AsSpan(0, length + chunk.Length));
+        queued.Enqueue((packet, length + chunk.Length));
+    }
+
+    private void Send(ReadOnlySpan<byte> packet)
+    {
+        log.Sent(packet[RtpHeader.FixedLength..], Stopwatch.GetTimestamp(), video);
+        peer.SendRtp(packet);
         if (log.Recording)
         {
             Interlocked.Increment(ref packets);

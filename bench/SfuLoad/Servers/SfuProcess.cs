@@ -20,12 +20,10 @@ public sealed class SfuProcess : IDisposable
         // Run as "dotnet SfuBench.dll" or as the SfuBench executable: start the server the same way.
         var host = Environment.ProcessPath!;
         string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, "serve"] : ["serve"];
-        var start = new ProcessStartInfo(host, arguments)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
+        var start = ServerPriority.Raised(host, arguments);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.UseShellExecute = false;
         start.Environment["DOTNET_gcServer"] = "0";
         return new SfuProcess(Process.Start(start) ?? throw new InvalidOperationException("The SFU process did not start."));
     }
