@@ -14,8 +14,8 @@ internal static class SideBySideReport
     {
         var text = MachineInfo.StartReport("SFU load: ours vs Janus VideoRoom, side by side", options.CommandLine,
             $"; load average (1, 5, 15 min) before the run {loadBefore}, after {MachineInfo.LoadAverage()}");
-        text.AppendLine(Culture, $"- Media: a capture made with ffmpeg from lavfi testsrc2 + sine: VP8 {media.Video.Frames.Count / media.Video.Seconds:0} fps at {media.Video.BitsPerSecond / 1000:0} kbps (IVF, {media.Video.Seconds:0} s, key frame every 2 s), Opus {media.Audio.BitsPerSecond / 1000:0} kbps in 20 ms frames (Ogg); packetized by the load generator (RFC 7741 with a 15-bit picture id, RFC 7587), paced by the frames' timestamps, looped; publishers start at different points of the clip.");
-        text.AppendLine("- Transport: every publisher and subscriber is our own client stack (full ICE controlling, DTLS, SRTP AEAD_AES_128_GCM when offered) over loopback UDP, all in the runner process; each server runs in its own process: our SFU's media plane (`SfuNode`, no HTTP/Redis/bus, started from the runner with `serve`), and Debian's Janus 1.1.2 with a generated config (ICE-lite, HTTP transport only, VideoRoom only, logging at errors). Each scenario starts a fresh server, ours first, then Janus.");
+        text.AppendLine(Culture, $"- Media: a capture made with ffmpeg from lavfi testsrc2 + sine: VP8 {media.Video.Frames.Count / media.Video.Seconds:0} fps at {media.Video.BitsPerSecond / 1000:0} kbps (IVF, {media.Video.Seconds:0} s, key frame every 2 s), Opus {media.Audio.BitsPerSecond / 1000:0} kbps in 20 ms frames (Ogg); packetized by the load generator (RFC 7741 with a 15-bit picture id, RFC 7587), each frame due at its timestamp, looped; publishers start at different points of the clip and their capture clocks are spread over one frame interval (independent cameras are not in step). Video {(options.Pacing > 0 ? $"leaves through a pacer at {options.Pacing.ToString(Culture)}× its bitrate (libwebrtc's default factor: a key frame takes a few hundred ms, as from a browser)" : "of a frame leaves at once (no pacer: a key frame reaches the server as one burst)")}; audio is not paced.");
+        text.AppendLine("- Transport: every publisher and subscriber is our own client stack (full ICE controlling, DTLS, SRTP AEAD_AES_128_GCM when offered) over loopback UDP, all in the runner process; each server runs in its own process: our SFU's media plane (`SfuNode`, no HTTP/Redis/bus, started from the runner with `serve`), and Debian's Janus 1.1.2 with a generated config (ICE-lite, HTTP transport only, VideoRoom only, logging at errors). Each scenario starts a fresh server, ours first, then Janus. Both servers, and the load generator's media pump thread, run at nice -10: the subscribers' threads share the same two cores and would otherwise delay them.");
         text.AppendLine(Culture, $"- Measured over a {options.Seconds} s window after a {options.WarmupSeconds} s warm-up: packets counted at subscribers (only those sent in the window, matched to their send by a fingerprint of the payload, since servers rewrite SSRC, sequence numbers and timestamps); loss = 1 − received / (packets each publisher sent in the window × subscribers receiving it); latency of video packets from the publisher's send, twice: to the kernel's arrival stamp at the subscriber's socket (SIOCGSTAMP; the server's part: its queueing, processing and sending, plus the publisher's SRTP and sendto) and to the subscriber's handler (adds the client process's scheduling on the shared cores and SRTP decryption; the same for both servers); server CPU = user + system time of its process (/proc, 10 ms ticks), RSS at the end of the window; allocations and gen-0 GCs from our SFU's runtime. Client CPU is the runner's own, on the same 2 cores.");
         foreach (var (scenario, results) in runs)
         {
@@ -34,12 +34,15 @@ internal static class SideBySideReport
             {
                 text.AppendLine();
                 text.AppendLine(Culture,
-                    $"Ours / Janus: forwarded packets per CPU-second **{ours.PacketsPerCpuSecond / janus.PacketsPerCpuSecond:0.00}×**; latency to the socket p50 {ours.ArrivalLatency.P50Ms - janus.ArrivalLatency.P50Ms:+0.00;-0.00} ms, p99 {ours.ArrivalLatency.P99Ms - janus.ArrivalLatency.P99Ms:+0.00;-0.00} ms (to the handler p99 {ours.Latency.P99Ms - janus.Latency.P99Ms:+0.00;-0.00} ms); RSS {ours.ServerRssMb / janus.ServerRssMb:0.00}×; loss {ours.LossPercent:0.00} % vs {janus.LossPercent:0.00} %.");
+                    $"Ours / Janus: forwarded packets per CPU-second **{ours.PacketsPerCpuSecond / janus.PacketsPerCpuSecond:0.00}×**; latency to the socket p50 {Difference(ours.ArrivalLatency.P50Ms, janus.ArrivalLatency.P50Ms)} ms, p99 {Difference(ours.ArrivalLatency.P99Ms, janus.ArrivalLatency.P99Ms)} ms (to the handler p99 {Difference(ours.Latency.P99Ms, janus.Latency.P99Ms)} ms); RSS {ours.ServerRssMb / janus.ServerRssMb:0.00}×; loss {ours.LossPercent:0.00} % vs {janus.LossPercent:0.00} %.");
             }
         }
 
         return text.ToString();
     }
+
+    /// <summary>Signed, in hundredths (rounded first: a difference that rounds to zero reads +0.00, not -+0.00).</summary>
+    private static string Difference(double ours, double theirs) => Math.Round(ours - theirs, 2).ToString("+0.00;-0.00;+0.00", Culture);
 
     private static string Managed(double value, string format) => double.IsNaN(value) ? "–" : value.ToString(format, Culture);
 }
