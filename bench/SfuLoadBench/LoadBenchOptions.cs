@@ -16,9 +16,9 @@ internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, s
         var text = parsed.Text("--scenarios", "1x5x5,1x25x25-24");
         var kbps = parsed.Int("--video-kbps", 500);
         var layers = parsed.Int("--layers", 1);
-        if (layers != 1)
+        if (layers is not (1 or 3))
         {
-            throw new ArgumentException("--layers 3 (rid simulcast) needs the SFU's simulcast support and the load generator's simulcast offer, which are not built yet; use --layers 1.");
+            throw new ArgumentException("--layers is 1 (one VP8 layer of --video-kbps) or 3 (rid simulcast: 150, 500 and 1500 kbps; subscribers get the highest).");
         }
 
         var pacing = double.Parse(parsed.Text("--pacing", "2.5"), CultureInfo.InvariantCulture);

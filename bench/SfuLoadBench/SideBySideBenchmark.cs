@@ -13,7 +13,9 @@ internal static class SideBySideBenchmark
     public static async Task<string> RunAsync(LoadBenchOptions options)
     {
         var loadBefore = MachineInfo.LoadAverage();
-        var media = await LoadMedia.PrepareAsync(new CaptureFiles(), VideoLayer.WithKbps(options.VideoKbps));
+        var media = options.Layers == 3
+            ? await LoadMedia.PrepareSimulcastAsync(new CaptureFiles())
+            : await LoadMedia.PrepareAsync(new CaptureFiles(), VideoLayer.WithKbps(options.VideoKbps));
         var runs = new List<(LoadScenario Scenario, List<LoadResult> Results)>();
         foreach (var scenario in options.Scenarios)
         {

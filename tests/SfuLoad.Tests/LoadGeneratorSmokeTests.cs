@@ -14,6 +14,10 @@ public sealed class LoadGeneratorSmokeTests
 {
     private static readonly LoadScenario Small = new(1, 2, 2, 2, 500, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), LoadScenario.BrowserPacing);
 
+    // A server starts a subscriber's layer on its key frame, and the clips have one every 2 s (the generator does not
+    // answer key frame requests): the warm-up covers one.
+    private static readonly LoadScenario SmallSimulcast = Small with { Warmup = TimeSpan.FromSeconds(3) };
+
     [Fact]
     public async Task Packets_flow_from_every_publisher_to_every_subscriber_through_our_sfu()
     {
@@ -34,6 +38,26 @@ public sealed class LoadGeneratorSmokeTests
         AssertMediaFlowed(result);
     }
 
+    [Fact]
+    public async Task Simulcast_publishers_reach_every_subscriber_with_their_highest_layer_through_our_sfu()
+    {
+        await using var sfu = OurSfuTarget.InThisProcess();
+
+        var result = await LoadRun.RunAsync(sfu, SmallSimulcast, await LoadMedia.PrepareSimulcastAsync(new CaptureFiles()));
+
+        AssertHighestLayerFlowed(result);
+    }
+
+    [Fact]
+    public async Task Simulcast_publishers_reach_every_subscriber_with_their_highest_layer_through_janus()
+    {
+        await using var janus = await JanusTarget.StartAsync(TimeSpan.FromSeconds(10));
+
+        var result = await LoadRun.RunAsync(janus, SmallSimulcast, await LoadMedia.PrepareSimulcastAsync(new CaptureFiles()));
+
+        AssertHighestLayerFlowed(result);
+    }
+
     private static Task<LoadMedia> MediaAsync() => LoadMedia.PrepareAsync(new CaptureFiles(), VideoLayer.Medium);
 
     /// <summary>
@@ -49,5 +73,15 @@ public sealed class LoadGeneratorSmokeTests
         Assert.Equal(result.Latency.Count, result.ArrivalLatency.Count); // every matched video packet got its kernel arrival stamp
         Assert.InRange(result.ArrivalLatency.P50Ms, 0.0, result.Latency.P50Ms); // it reached the socket before the handler saw it
         Assert.True(result.ReceivedMbps > 1.0, $"subscribers received {result.ReceivedMbps:0.00} Mbit/s in all");
+    }
+
+    /// <summary>
+    /// Each subscriber is expected to get the audio and the 720p layer (about 1.4 Mbit/s) of both publishers: 4 such
+    /// streams make about 5.8 Mbit/s; the 180p layer would make under 1 Mbit/s, so the rate tells the layer too.
+    /// </summary>
+    private static void AssertHighestLayerFlowed(LoadResult result)
+    {
+        AssertMediaFlowed(result);
+        Assert.True(result.ReceivedMbps > 4.0, $"subscribers received {result.ReceivedMbps:0.00} Mbit/s in all: not the highest layer");
     }
 }

@@ -70,9 +70,10 @@ public sealed class JanusTarget : ILoadTarget
 
     private sealed class Room(JanusSession session, int room) : ILoadCall
     {
-        public async Task<ClientPeer> PublishAsync(int publisher, IReadOnlyList<OfferedTrack> tracks)
+        public async Task<ClientPeer> PublishAsync(int publisher, IReadOnlyList<OfferedTrack> tracks, Action<ClientPeer>? prepare = null)
         {
             var peer = new ClientPeer(tracks);
+            prepare?.Invoke(peer);
             try
             {
                 var handle = await session.AttachAsync(VideoRoom);

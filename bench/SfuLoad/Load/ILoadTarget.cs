@@ -20,8 +20,8 @@ public interface ILoadTarget : IAsyncDisposable
 /// <summary>One call (a room) on the server.</summary>
 public interface ILoadCall
 {
-    /// <summary>A publisher sending <paramref name="tracks"/>, connected when this returns.</summary>
-    Task<ClientPeer> PublishAsync(int publisher, IReadOnlyList<OfferedTrack> tracks);
+    /// <summary>A publisher sending <paramref name="tracks"/> (its offer changed by <paramref name="prepare"/> first, when given), connected when this returns.</summary>
+    Task<ClientPeer> PublishAsync(int publisher, IReadOnlyList<OfferedTrack> tracks, Action<ClientPeer>? prepare = null);
 
     /// <summary>A subscriber receiving the audio and video of <paramref name="publishers"/>, connected when this returns.</summary>
     Task<ClientPeer> SubscribeAsync(IReadOnlyList<int> publishers);

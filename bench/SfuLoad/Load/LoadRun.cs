@@ -15,6 +15,10 @@ public static class LoadRun
 {
     public static readonly OfferedTrack[] Publishing = [new("audio", MediaDirection.SendOnly), new("video", MediaDirection.SendOnly)];
 
+    /// <summary>How a publisher's offer changes for <paramref name="media"/>: rid simulcast when it has layers.</summary>
+    private static Action<ClientPeer>? PrepareFor(LoadMedia media) =>
+        media.Simulcast.Count == 0 ? null : peer => SimulcastPublishing.Offer(peer, [.. media.Simulcast.Select(layer => layer.Layer)]);
+
     public static async Task<LoadResult> RunAsync(ILoadTarget target, LoadScenario scenario, LoadMedia media)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -29,7 +33,7 @@ public static class LoadRun
             for (var c = 0; c < scenario.Calls; c++)
             {
                 var call = await target.OpenCallAsync(c);
-                var joined = await Task.WhenAll(Enumerable.Range(0, scenario.Publishers).Select(p => call.PublishAsync(p, Publishing)));
+                var joined = await Task.WhenAll(Enumerable.Range(0, scenario.Publishers).Select(p => call.PublishAsync(p, Publishing, PrepareFor(media))));
                 peers.AddRange(joined);
                 var streams = joined.Select(peer => PublisherStreams.For(peer, media, log, publishers.Count, scenario.Calls * scenario.Publishers, scenario.Pacing)).ToList();
                 publishers.AddRange(streams);

@@ -9,14 +9,17 @@ namespace WebRtcChat.Bench.SfuLoad.Load;
 /// Sends one looping clip as one RTP stream of a publisher, each frame when its timestamp falls due (the clip's own
 /// pacing), starting at <paramref name="firstFrame"/> and <paramref name="phase"/> after the pump starts (the
 /// publisher's capture clock: independent cameras are not in step); the RTP timestamp keeps rising across loops. With a
-/// <paramref name="pacer"/> the packets wait in a queue and leave as it allows; without, each frame leaves at once.
+/// <paramref name="pacer"/> the packets wait in a queue and leave as it allows; without, each frame leaves at once. A
+/// simulcast layer's packets carry the mid and its <paramref name="rid"/> in header extensions.
 /// </summary>
-public sealed class TrackSender(ClientPeer peer, uint ssrc, byte payloadType, MediaClip clip, IPacketizer packetizer, int firstFrame, TimeSpan phase, SendLog log, Pacer? pacer = null)
+public sealed class TrackSender(ClientPeer peer, uint ssrc, byte payloadType, MediaClip clip, IPacketizer packetizer, int firstFrame, TimeSpan phase, SendLog log, Pacer? pacer = null, string? rid = null)
 {
     private const int PacketSize = 1_500;
 
     private readonly byte[] payload = new byte[1_400];
-    private readonly Queue<(byte[] Packet, int Length)> queued = new();
+    private readonly Queue<(byte[] Packet, int HeaderLength, int Length)> queued = new();
+    private readonly byte[]? mid = rid is null ? null : RtpExtensionValues.IdentifierBytes(SimulcastPublishing.VideoMid);
+    private readonly byte[]? ridBytes = rid is null ? null : RtpExtensionValues.IdentifierBytes(rid);
     private readonly Stack<byte[]> spare = new();
     private readonly bool video = clip.ClockRate == 90_000;
     private readonly uint timestampBase = (uint)Random.Shared.Next();
@@ -48,8 +51,8 @@ public sealed class TrackSender(ClientPeer peer, uint ssrc, byte payloadType, Me
         pacer?.Refill(now);
         while (queued.Count > 0 && (pacer is null || pacer.CanSend))
         {
-            var (packet, length) = queued.Dequeue();
-            Send(packet.AsSpan(0, length));
+            var (packet, headerLength, length) = queued.Dequeue();
+            Send(packet.AsSpan(0, length), headerLength);
             pacer?.Spend(length);
             spare.Push(packet);
         }
@@ -61,14 +64,22 @@ public sealed class TrackSender(ClientPeer peer, uint ssrc, byte payloadType, Me
     private void Queue(ReadOnlySpan<byte> chunk, bool last, uint rtpTimestamp)
     {
         var packet = spare.Count > 0 ? spare.Pop() : new byte[PacketSize];
-        var length = RtpPacketWriter.WriteFixedHeader(packet, payloadType, sequence++, rtpTimestamp, ssrc, marker: video && last);
+        var length = RtpPacketWriter.WriteFixedHeader(packet, payloadType, sequence++, rtpTimestamp, ssrc, marker: video && last, hasExtension: ridBytes is not null);
+        if (ridBytes is not null)
+        {
+            var extension = new RtpExtensionWriter(packet.AsSpan(length), twoByte: false);
+            extension.TryAdd(SimulcastPublishing.MidExtension, mid);
+            extension.TryAdd(SimulcastPublishing.RidExtension, ridBytes);
+            length += extension.Finish();
+        }
+
         chunk.CopyTo(packet.AsSpan(length));
-        queued.Enqueue((packet, length + chunk.Length));
+        queued.Enqueue((packet, length, length + chunk.Length));
     }
 
-    private void Send(ReadOnlySpan<byte> packet)
+    private void Send(ReadOnlySpan<byte> packet, int headerLength)
     {
-        log.Sent(packet[RtpHeader.FixedLength..], Stopwatch.GetTimestamp(), video);
+        log.Sent(packet[headerLength..], Stopwatch.GetTimestamp(), video);
         peer.SendRtp(packet);
         if (log.Recording)
         {

@@ -6,12 +6,22 @@ using WebRtcChat.MediaSfu.Media;
 namespace WebRtcChat.Bench.SfuLoad.Servers;
 
 /// <summary>
-/// The SFU's media plane alone (no HTTP, Redis or bus: only what forwards packets) on 127.0.0.1: joins answer an offer
+/// The SFU's media plane alone (no HTTP, Redis or bus: what forwards packets and chooses simulcast layers) on 127.0.0.1: joins answer an offer
 /// and start the DTLS handshake, as the service's join endpoint does after its checks.
 /// </summary>
 public sealed class InProcessSfu : IDisposable
 {
-    private readonly SfuNode node = new(Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1" }), TimeProvider.System);
+    private static readonly IOptions<SfuOptions> Settings = Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1" });
+
+    private readonly SfuNode node = new(Settings, TimeProvider.System);
+    private readonly MediaControlLoop control;
+
+    public InProcessSfu()
+    {
+        // The service's layer and bandwidth control (simulcast layer choice, publishers' REMB), as it runs there.
+        control = new MediaControlLoop(node, new UplinkReporter(Settings), new LayerPlanner(new VideoRequests(), TimeProvider.System), TimeProvider.System);
+        control.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
 
     /// <summary>The answer to <paramref name="offerText"/>; throws for an offer the SFU refuses.</summary>
     public string Join(Guid callId, string offerText)
@@ -35,5 +45,10 @@ public sealed class InProcessSfu : IDisposable
     /// <summary>This process's managed allocations, gen-0 collections and forwarded packets, space-separated.</summary>
     public string Stats() => string.Create(CultureInfo.InvariantCulture, $"{GC.GetTotalAllocatedBytes(precise: true)} {Forwarded} {GC.CollectionCount(0)}");
 
-    public void Dispose() => node.Dispose();
+    public void Dispose()
+    {
+        control.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        control.Dispose();
+        node.Dispose();
+    }
 }

@@ -44,14 +44,15 @@ public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int proc
 
     private sealed class Call(Guid callId, Func<Guid, string, Task<string>> join) : ILoadCall
     {
-        public Task<ClientPeer> PublishAsync(int publisher, IReadOnlyList<OfferedTrack> tracks) => JoinAsync(tracks);
+        public Task<ClientPeer> PublishAsync(int publisher, IReadOnlyList<OfferedTrack> tracks, Action<ClientPeer>? prepare = null) => JoinAsync(tracks, prepare);
 
         public Task<ClientPeer> SubscribeAsync(IReadOnlyList<int> publishers) =>
             JoinAsync([.. publishers.SelectMany(_ => new[] { new OfferedTrack("audio", MediaDirection.RecvOnly), new OfferedTrack("video", MediaDirection.RecvOnly) })]);
 
-        private async Task<ClientPeer> JoinAsync(IReadOnlyList<OfferedTrack> tracks)
+        private async Task<ClientPeer> JoinAsync(IReadOnlyList<OfferedTrack> tracks, Action<ClientPeer>? prepare = null)
         {
             var peer = new ClientPeer(tracks);
+            prepare?.Invoke(peer);
             try
             {
                 await peer.ConnectAsync(await join(callId, peer.OfferText)).WaitAsync(TimeSpan.FromSeconds(20));
