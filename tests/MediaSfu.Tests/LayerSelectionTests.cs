@@ -50,4 +50,20 @@ public sealed class LayerSelectionTests
     [MemberData(nameof(FromCurrent))]
     public void Switching_up_needs_a_margin_over_the_layers_rate(string why, int current, double? availableKbps, int expected) =>
         Assert.True(expected == LayerSelection.Choose([Q, H, F], 720, availableKbps, current), $"{why}: expected {expected}, got {LayerSelection.Choose([Q, H, F], 720, availableKbps, current)}");
+
+    [Fact]
+    public void Choosing_allocates_nothing()
+    {
+        LayerOption[] layers = [F, Q, H];
+        LayerSelection.Choose(layers, 360, 800, current: 0);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var chosen = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            chosen += LayerSelection.Choose(layers, 360 + i, 400 + i, current: i % 3);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(chosen > 0);
+    }
 }

@@ -6,25 +6,49 @@ namespace WebRtcChat.MediaSfu.Media;
 /// </summary>
 public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
 {
+    /// <remarks>Runs for every subscriber several times a second, so it allocates nothing.</remarks>
     public void Plan(MediaPeer subscriber)
     {
         var receiving = subscriber.Receiving;
-        var videos = receiving.Where(s => s.Track.Kind == MediaKind.Video).ToList();
-        if (videos.Count == 0)
+        var (videos, audioKbps, videoKbps, fractionLost) = (0, 0.0, 0.0, 0.0);
+        for (var i = 0; i < receiving.Count; i++)
+        {
+            var subscription = receiving[i];
+            if (subscription.Track.Kind == MediaKind.Video)
+            {
+                videos++;
+                videoKbps += subscription.Rate.Kbps;
+                fractionLost = Math.Max(fractionLost, subscription.Loss.FractionLost(time));
+            }
+            else
+            {
+                audioKbps += subscription.Rate.Kbps;
+            }
+        }
+
+        if (videos == 0)
         {
             return;
         }
 
-        var audioKbps = receiving.Where(s => s.Track.Kind == MediaKind.Audio).Sum(s => s.Rate.Kbps);
-        var videoKbps = videos.Sum(s => s.Rate.Kbps);
-        var fractionLost = videos.Max(s => s.Loss.FractionLost(time));
-        double? perVideo = subscriber.Downlink.Budget(audioKbps + videoKbps, videoKbps, fractionLost) is { } budget ? Math.Max(0, budget - audioKbps) / videos.Count : null;
-        foreach (var subscription in videos)
+        double? perVideo = subscriber.Downlink.Budget(audioKbps + videoKbps, videoKbps, fractionLost) is { } budget ? Math.Max(0, budget - audioKbps) / videos : null;
+        Span<LayerOption> options = stackalloc LayerOption[LayerSelection.MaxLayers];
+        for (var i = 0; i < receiving.Count; i++)
         {
-            var layers = subscription.Track.Layers;
-            var options = layers.Select(l => new LayerOption(l.Index, l.Height, l.Rate.Kbps, IsAvailable(subscription.Track, l))).ToList();
-            var chosen = LayerSelection.Choose(options, requests.MaxHeight(subscriber, subscription.Track.Publisher), perVideo, subscription.Layers.Current?.Index ?? LayerSelection.Paused);
-            subscription.Layers.Aim(chosen);
+            var subscription = receiving[i];
+            if (subscription.Track.Kind == MediaKind.Video)
+            {
+                var track = subscription.Track;
+                var count = Math.Min(track.Layers.Count, options.Length);
+                for (var l = 0; l < count; l++)
+                {
+                    var layer = track.Layers[l];
+                    options[l] = new LayerOption(layer.Index, layer.Height, layer.Rate.Kbps, IsAvailable(track, layer));
+                }
+
+                var chosen = LayerSelection.Choose(options[..count], requests.MaxHeight(subscriber, track.Publisher), perVideo, subscription.Layers.Current?.Index ?? LayerSelection.Paused);
+                subscription.Layers.Aim(chosen);
+            }
         }
     }
 

@@ -24,40 +24,106 @@ public static class LayerSelection
     /// </summary>
     public const double UpgradeMargin = 1.15;
 
+    /// <summary>The most layers a track is chosen among (browsers send up to 3 simulcast encodings); more are ignored.</summary>
+    public const int MaxLayers = 8;
+
     /// <param name="layers">The publisher's layers (any order).</param>
     /// <param name="maxHeight">The subscriber's requested maximum height in pixels; 0 pauses.</param>
     /// <param name="availableKbps">The subscriber's video budget for this stream; null when its bandwidth is not the limit.</param>
     /// <param name="current">The layer forwarded now, or <see cref="Paused"/>.</param>
     /// <returns>The chosen layer's <see cref="LayerOption.Index"/>, or <see cref="Paused"/>.</returns>
-    public static int Choose(IReadOnlyList<LayerOption> layers, int maxHeight, double? availableKbps, int current = Paused)
+    /// <remarks>Runs for every video of every subscriber several times a second, so it allocates nothing.</remarks>
+    public static int Choose(ReadOnlySpan<LayerOption> layers, int maxHeight, double? availableKbps, int current = Paused)
     {
         if (maxHeight <= 0)
         {
             return Paused;
         }
 
-        // Lowest first: by the heights seen, or by the offer's order (lowest first, as browsers list them) until all are seen.
-        var flowing = layers.Where(l => l.Active).OrderBy(l => l.Index).ToList();
-        if (flowing.All(l => l.Height is not null))
-        {
-            flowing = [.. flowing.OrderBy(l => l.Height).ThenBy(l => l.Index)];
-        }
-
-        if (flowing.Count == 0)
+        Span<LayerOption> buffer = stackalloc LayerOption[MaxLayers];
+        var flowing = Flowing(layers, buffer);
+        if (flowing.Length == 0)
         {
             return Paused;
         }
 
-        var withinHeight = flowing.Where(l => l.Height is not { } height || height <= maxHeight).ToList();
-        if (withinHeight.Count == 0)
+        // Lowest first: by the heights seen, or by the offer's order (lowest first, as browsers list them) until all are seen.
+        SortLowestFirst(flowing);
+        var smallest = flowing[0];
+        var candidates = WithinHeight(flowing, maxHeight);
+        if (candidates.Length == 0)
         {
-            withinHeight.Add(flowing[0]);
+            flowing[0] = smallest;
+            candidates = flowing[..1];
         }
 
-        var currentRank = withinHeight.FindIndex(l => l.Index == current);
-        var affordable = withinHeight.Where((l, rank) => availableKbps is not { } budget || l.Kbps * (currentRank >= 0 && rank > currentRank ? UpgradeMargin : 1) <= budget).ToList();
-        return affordable.Count > 0 ? affordable[^1].Index
-            : availableKbps >= withinHeight[0].Kbps * PauseBelow ? withinHeight[0].Index
+        var currentRank = -1;
+        for (var rank = 0; rank < candidates.Length; rank++)
+        {
+            currentRank = candidates[rank].Index == current ? rank : currentRank;
+        }
+
+        var chosen = -1;
+        for (var rank = 0; rank < candidates.Length; rank++)
+        {
+            var cost = candidates[rank].Kbps * (currentRank >= 0 && rank > currentRank ? UpgradeMargin : 1);
+            if (availableKbps is not { } budget || cost <= budget)
+            {
+                chosen = rank;
+            }
+        }
+
+        return chosen >= 0 ? candidates[chosen].Index
+            : availableKbps >= candidates[0].Kbps * PauseBelow ? candidates[0].Index
             : Paused;
+    }
+
+    private static Span<LayerOption> Flowing(ReadOnlySpan<LayerOption> layers, Span<LayerOption> buffer)
+    {
+        var count = 0;
+        foreach (var layer in layers)
+        {
+            if (layer.Active && count < buffer.Length)
+            {
+                buffer[count++] = layer;
+            }
+        }
+
+        return buffer[..count];
+    }
+
+    private static void SortLowestFirst(Span<LayerOption> layers)
+    {
+        var byHeight = true;
+        foreach (var layer in layers)
+        {
+            byHeight &= layer.Height is not null;
+        }
+
+        for (var i = 1; i < layers.Length; i++)
+        {
+            for (var j = i; j > 0 && IsLower(layers[j], layers[j - 1], byHeight); j--)
+            {
+                (layers[j], layers[j - 1]) = (layers[j - 1], layers[j]);
+            }
+        }
+    }
+
+    private static bool IsLower(LayerOption a, LayerOption b, bool byHeight) =>
+        byHeight && a.Height != b.Height ? a.Height < b.Height : a.Index < b.Index;
+
+    /// <summary>Keeps, in order, the layers not taller than <paramref name="maxHeight"/> (a layer whose height is not seen yet counts as within).</summary>
+    private static Span<LayerOption> WithinHeight(Span<LayerOption> layers, int maxHeight)
+    {
+        var count = 0;
+        foreach (var layer in layers)
+        {
+            if (layer.Height is not { } height || height <= maxHeight)
+            {
+                layers[count++] = layer;
+            }
+        }
+
+        return layers[..count];
     }
 }

@@ -17,29 +17,42 @@ public sealed class UplinkReporter(IOptions<SfuOptions> options)
     public UplinkEstimate? Of(MediaPeer publisher) => estimates.TryGetValue(publisher, out var estimate) ? estimate : null;
 
     /// <param name="periodic">Whether this is a report interval (else only high loss sends a REMB).</param>
+    /// <remarks>Runs for every publisher several times a second: only a REMB that goes out allocates (its SSRC list).</remarks>
     public void Report(MediaPeer publisher, bool periodic)
     {
-        var layers = publisher.Published.SelectMany(t => t.Layers).ToList();
-        var ssrcs = layers.Select(l => l.Ssrc).Where(ssrc => ssrc != 0).Take(255).ToArray();
-        if (ssrcs.Length == 0)
+        var (received, lost, kbps, ssrcs) = (0L, 0L, 0.0, 0);
+        foreach (var track in publisher.Published)
+        {
+            var layers = track.Layers;
+            for (var i = 0; i < layers.Count; i++)
+            {
+                var layer = layers[i];
+                kbps += layer.Rate.Kbps;
+                ssrcs += layer.Ssrc != 0 ? 1 : 0;
+                if (layer.Reception?.Snapshot() is { } snapshot)
+                {
+                    (received, lost) = (received + snapshot.Packets, lost + snapshot.Lost);
+                }
+            }
+        }
+
+        if (ssrcs == 0)
         {
             return;
         }
 
-        var estimate = estimates.GetValue(publisher, _ => Create());
-        var (received, lost) = (0L, 0L);
-        foreach (var snapshot in layers.Select(l => l.Reception?.Snapshot()).OfType<(long Packets, long Lost, double JitterMs)>())
+        if (!estimates.TryGetValue(publisher, out var estimate))
         {
-            (received, lost) = (received + snapshot.Packets, lost + snapshot.Lost);
+            estimate = estimates.GetValue(publisher, _ => Create());
         }
-
         if (!periodic && !estimate.IsLossHigh(received, lost))
         {
             return;
         }
 
-        var bitrate = (ulong)(estimate.Update(received, lost, layers.Sum(l => l.Rate.Kbps)) * 1000);
-        publisher.SendRtcp(static (buffer, state) => ReceiverEstimatedMaximumBitrate.Write(buffer, state.LocalSsrc, state.bitrate, state.ssrcs), (publisher.LocalSsrc, bitrate, ssrcs));
+        var bitrate = (ulong)(estimate.Update(received, lost, kbps) * 1000);
+        var named = publisher.Published.SelectMany(t => t.Layers).Select(l => l.Ssrc).Where(ssrc => ssrc != 0).Take(255).ToArray();
+        publisher.SendRtcp(static (buffer, state) => ReceiverEstimatedMaximumBitrate.Write(buffer, state.LocalSsrc, state.bitrate, state.named), (publisher.LocalSsrc, bitrate, named));
     }
 
     private UplinkEstimate Create()
