@@ -12,10 +12,13 @@ public static class ForwardedPacket
 {
     private const byte ExtensionBit = 0x10;
 
+    /// <summary>Where the payload starts in the copy (its header keeps the CSRCs, not the extensions).</summary>
+    public static int PayloadOffset(in RtpHeader header) => RtpHeader.FixedLength + (4 * header.CsrcCount);
+
     /// <summary>Writes the copy into <paramref name="destination"/> and returns its length.</summary>
     public static int Write(Span<byte> destination, ReadOnlySpan<byte> packet, in RtpHeader header, byte payloadType)
     {
-        var headerLength = RtpHeader.FixedLength + (4 * header.CsrcCount);
+        var headerLength = PayloadOffset(header);
         packet[..headerLength].CopyTo(destination);
         destination[0] = (byte)(destination[0] & ~ExtensionBit);
         RtpRewriter.SetPayloadType(destination, payloadType);

@@ -20,6 +20,9 @@ public sealed class LayerSwitcher(ForwardedTrack track)
 
     public OutgoingStream Outgoing { get; } = new(track.Ssrc);
 
+    /// <summary>The VP8 picture numbering the subscriber sees, continuous across switches.</summary>
+    public Vp8Continuity Pictures { get; } = new();
+
     /// <summary>The layer forwarded now; null while paused (or before the first key frame).</summary>
     public SimulcastLayer? Current => Volatile.Read(ref current) is >= 0 and var index ? track.Layers[index] : null;
 

@@ -364,6 +364,7 @@ public sealed class MediaPeer : IDisposable
         lock (sendGate)
         {
             var length = ForwardedPacket.Write(outbound, packet, header, payloadType, subscription.ForwardedSsrc, sequence, timestamp);
+            subscription.KeepPicturesContinuous(outbound.AsSpan(0, length), header);
             var result = session.ProtectRtp(outbound, length);
             if (result.IsSuccess)
             {

@@ -1,5 +1,6 @@
 using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.WebRtc.Rtcp;
+using WebRtcChat.WebRtc.Rtp;
 
 namespace WebRtcChat.MediaSfu.Media;
 
@@ -53,6 +54,15 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
 
         layer = null!;
         return false;
+    }
+
+    /// <summary>Keeps the VP8 picture numbering of a simulcast video continuous in a forwarded copy of <paramref name="source"/>'s packet (see <see cref="Vp8Continuity"/>).</summary>
+    internal void KeepPicturesContinuous(Span<byte> copy, in RtpHeader source, bool retransmission = false)
+    {
+        if (Track.Simulcast is not null && Track.IsVp8(source.PayloadType))
+        {
+            Layers.Pictures.Rewrite(copy[ForwardedPacket.PayloadOffset(source)..], source.Ssrc, retransmission);
+        }
     }
 
     public long Packets => Interlocked.Read(ref packets);

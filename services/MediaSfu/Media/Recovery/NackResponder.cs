@@ -93,6 +93,7 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
         }
 
         var length = ForwardedPacket.Write(copy, packet, header, payloadType, subscription.ForwardedSsrc, forwardedSequence, unchecked(header.Timestamp + timestampOffset));
+        subscription.KeepPicturesContinuous(copy.AsSpan(0, length), header, retransmission: true);
         var rtxType = subscription.PayloadTypes.RtxFor(payloadType);
         if (rtxType == 0 || !RtpHeader.TryParse(copy.AsSpan(0, length), out var forwarded))
         {
