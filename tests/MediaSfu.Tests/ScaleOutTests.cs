@@ -139,7 +139,13 @@ public sealed class ScaleOutTests(SfuFixture fixture) : IAsyncLifetime
                 return callId;
             }
 
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"no video decoded in an expected call (in {callId}, {frames} frames)");
+            if (waited.Elapsed >= TimeSpan.FromSeconds(30))
+            {
+                // What the page knows, for the failure message: whom it sees in the call and what each sends it.
+                var seen = await page.EvaluateAsync<string>("() => window.call.inbound().then(all => JSON.stringify({ participants: window.call.participants, inbound: all }))");
+                Assert.Fail($"no video decoded in an expected call (in {callId}, {frames} frames; the page: {seen})");
+            }
+
             await Task.Delay(250);
         }
     }
