@@ -54,7 +54,16 @@ internal sealed class UdpReceiveLoop : IDisposable
     public bool StampArrivals
     {
         get => stampArrivals;
-        set => stampArrivals = value && OperatingSystem.IsLinux();
+        set
+        {
+            stampArrivals = value && OperatingSystem.IsLinux();
+            if (stampArrivals)
+            {
+                // The kernel starts stamping a socket's datagrams at its first SIOCGSTAMP; ask once now so that the
+                // next datagram is stamped on arrival, not when it is read.
+                _ = LinuxSockets.LastArrival(socket);
+            }
+        }
     }
 
     /// <summary>When the datagram being handled reached the socket (UTC), while <see cref="StampArrivals"/>; valid on the handler's thread during the handler.</summary>
