@@ -33,9 +33,11 @@ public sealed class QualitySampleTests(SfuFixture fixture)
 
         var aliceSamples = events.Of<CallQualitySampled>(e => e.CallId == callId && e.UserId == alice.Id).OrderBy(e => e.OccurredAt).ToList();
         Assert.True(aliceSamples.Count >= 3, $"{aliceSamples.Count} samples of a 4 s stream at a 1 s interval");
+        // On schedule they are an interval apart; a round the bus held up past the next tick shifts one sample late, and
+        // the sampler then skips a tick that would come less than half an interval after it.
         foreach (var (previous, next) in aliceSamples.Zip(aliceSamples.Skip(1)))
         {
-            Assert.InRange(next.OccurredAt - previous.OccurredAt, SfuFixture.QualitySampleInterval * 0.8, SfuFixture.QualitySampleInterval * 1.6);
+            Assert.InRange(next.OccurredAt - previous.OccurredAt, SfuFixture.QualitySampleInterval * 0.5, SfuFixture.QualitySampleInterval * 2);
         }
 
         // Rates cover the last second (as in the stats), so judge them where the stream flowed all that second.

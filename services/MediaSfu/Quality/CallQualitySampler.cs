@@ -5,16 +5,29 @@ using WebRtcChat.MediaSfu.Media;
 
 namespace WebRtcChat.MediaSfu.Quality;
 
-/// <summary>Every <see cref="QualityOptions.QualitySampleInterval"/>, publishes a <see cref="CallQualitySampled"/> per connected participant on this node.</summary>
+/// <summary>
+/// Every <see cref="QualityOptions.QualitySampleInterval"/>, publishes a <see cref="CallQualitySampled"/> per connected
+/// participant on this node; samples are never less than half an interval apart.
+/// </summary>
 public sealed partial class CallQualitySampler(
     SfuNode node, IBus bus, IOptions<QualityOptions> options, TimeProvider time, ILogger<CallQualitySampler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.QualitySampleInterval, time);
+        var interval = options.Value.QualitySampleInterval;
+        using var timer = new PeriodicTimer(interval, time);
+        var last = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // A tick that came late (the bus held the last round up past the next one) fires at once and the next one
+            // on schedule: skip the second rather than send two samples of the same second a moment apart.
             var now = time.GetUtcNow();
+            if (now - last < interval / 2)
+            {
+                continue;
+            }
+
+            last = now;
             foreach (var call in node.Calls)
             {
                 foreach (var peer in call.Peers.Where(p => p.IsConnected))
