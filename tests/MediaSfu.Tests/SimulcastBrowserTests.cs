@@ -25,6 +25,9 @@ public sealed class SimulcastBrowserTests(SfuFixture fixture, ITestOutputHelper 
 
     private static readonly TimeSpan SwitchWait = TimeSpan.FromSeconds(20);
 
+    // Opus plays out at 48 kHz: a second of audio received while the video stays paused.
+    private const double AudioSamplesPerSecond = 48_000;
+
     [Fact]
     public async Task A_subscriber_gets_the_high_layer_drops_to_the_low_one_when_it_asks_comes_back_and_can_pause_video_without_losing_audio()
     {
@@ -54,14 +57,67 @@ public sealed class SimulcastBrowserTests(SfuFixture fixture, ITestOutputHelper 
         Assert.True(up.LongestStallMs < LongestStallMs, $"The picture froze {up.LongestStallMs} ms while switching up: {up}");
 
         await subscriber.EvaluateAsync("() => window.call.setMaxHeight(0)");
-        await Task.Delay(1000); // packets already on their way decode
-        var paused = await InboundAsync(subscriber, publisherId);
-        await Task.Delay(1500);
-        var later = await InboundAsync(subscriber, publisherId);
+        await WaitForVideoPausedAsync(bob, Guid.Parse(callId), subscriberId, publisherId);
+        var paused = await SettledAsync(subscriber, publisherId);
+        var later = await AfterAudioAsync(subscriber, publisherId, paused.AudioSamples + AudioSamplesPerSecond);
         Assert.Equal(paused.FramesDecoded, later.FramesDecoded);
-        Assert.True(later.AudioSamples > paused.AudioSamples, $"Audio stopped with the video: {paused.AudioSamples} then {later.AudioSamples} samples.");
 
         await AssertVideoRequestRejectedAsync(bob, Guid.Parse(callId), subscriberId, publisherId);
+    }
+
+    /// <summary>Waits until the SFU forwards no layer of <paramref name="publisherId"/>'s video to <paramref name="subscriberId"/>.</summary>
+    private async Task WaitForVideoPausedAsync(TestUser viewer, Guid callId, Guid subscriberId, Guid publisherId)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        var deadline = DateTime.UtcNow + SwitchWait;
+        while (true)
+        {
+            using var response = await http.SendAsync(viewer.Request(HttpMethod.Get, $"/api/calls/{callId}"));
+            var video = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray()
+                .Single(p => p.GetProperty("participantId").GetGuid() == subscriberId).GetProperty("receiving").EnumerateArray()
+                .Single(r => r.GetProperty("fromParticipantId").GetGuid() == publisherId && r.GetProperty("kind").GetString() == "video");
+            if (video.GetProperty("layer").GetProperty("paused").GetBoolean())
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The SFU still forwards video after a request for 0 px: {video}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The subscriber's inbound once the frames already on their way are decoded: framesDecoded still for 500 ms.</summary>
+    private static async Task<(int FrameWidth, long FramesDecoded, double AudioSamples)> SettledAsync(IPage page, Guid publisherId)
+    {
+        var deadline = DateTime.UtcNow + SwitchWait;
+        var last = await InboundAsync(page, publisherId);
+        var stillSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - stillSince < TimeSpan.FromMilliseconds(500))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Video kept decoding after the SFU paused it.");
+            await Task.Delay(100);
+            var now = await InboundAsync(page, publisherId);
+            (last, stillSince) = now.FramesDecoded == last.FramesDecoded ? (now, stillSince) : (now, DateTime.UtcNow);
+        }
+
+        return last;
+    }
+
+    /// <summary>The subscriber's inbound once it has received <paramref name="samples"/> audio samples in all (audio must keep flowing).</summary>
+    private static async Task<(int FrameWidth, long FramesDecoded, double AudioSamples)> AfterAudioAsync(IPage page, Guid publisherId, double samples)
+    {
+        var deadline = DateTime.UtcNow + SwitchWait;
+        while (true)
+        {
+            var now = await InboundAsync(page, publisherId);
+            if (now.AudioSamples >= samples)
+            {
+                return now;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Audio stopped with the video: {now.AudioSamples} samples, waiting for {samples}.");
+            await Task.Delay(100);
+        }
     }
 
     private async Task AssertPublishedLayersAsync(TestUser viewer, Guid callId, Guid publisherId)
