@@ -73,6 +73,27 @@ public sealed class SfuClients(Func<HttpClient> http)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    /// <summary>Waits until the SFU forwards no layer of <paramref name="publisherId"/>'s video to <paramref name="subscriberId"/>.</summary>
+    public async Task WaitForVideoPausedAsync(TestUser viewer, Guid callId, Guid subscriberId, Guid publisherId)
+    {
+        using var client = http();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var response = await client.SendAsync(viewer.Request(HttpMethod.Get, $"/api/calls/{callId}"));
+            var video = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray()
+                .Single(p => p.GetProperty("participantId").GetGuid() == subscriberId).GetProperty("receiving").EnumerateArray()
+                .Single(r => r.GetProperty("fromParticipantId").GetGuid() == publisherId && r.GetProperty("kind").GetString() == "video");
+            if (video.GetProperty("layer").GetProperty("paused").GetBoolean())
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The SFU still forwards video after a request for 0 px: {video}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Waits until the SFU reports every participant of the call connected (DTLS done on its side too).</summary>
     public async Task WaitConnectedAsync(TestUser user, Guid callId, int participants)
     {

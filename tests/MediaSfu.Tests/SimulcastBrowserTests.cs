@@ -57,33 +57,12 @@ public sealed class SimulcastBrowserTests(SfuFixture fixture, ITestOutputHelper 
         Assert.True(up.LongestStallMs < LongestStallMs, $"The picture froze {up.LongestStallMs} ms while switching up: {up}");
 
         await subscriber.EvaluateAsync("() => window.call.setMaxHeight(0)");
-        await WaitForVideoPausedAsync(bob, Guid.Parse(callId), subscriberId, publisherId);
+        await new SfuClients(fixture).WaitForVideoPausedAsync(bob, Guid.Parse(callId), subscriberId, publisherId);
         var paused = await SettledAsync(subscriber, publisherId);
         var later = await AfterAudioAsync(subscriber, publisherId, paused.AudioSamples + AudioSamplesPerSecond);
         Assert.Equal(paused.FramesDecoded, later.FramesDecoded);
 
         await AssertVideoRequestRejectedAsync(bob, Guid.Parse(callId), subscriberId, publisherId);
-    }
-
-    /// <summary>Waits until the SFU forwards no layer of <paramref name="publisherId"/>'s video to <paramref name="subscriberId"/>.</summary>
-    private async Task WaitForVideoPausedAsync(TestUser viewer, Guid callId, Guid subscriberId, Guid publisherId)
-    {
-        using var http = fixture.Sfu.CreateClient();
-        var deadline = DateTime.UtcNow + SwitchWait;
-        while (true)
-        {
-            using var response = await http.SendAsync(viewer.Request(HttpMethod.Get, $"/api/calls/{callId}"));
-            var video = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray()
-                .Single(p => p.GetProperty("participantId").GetGuid() == subscriberId).GetProperty("receiving").EnumerateArray()
-                .Single(r => r.GetProperty("fromParticipantId").GetGuid() == publisherId && r.GetProperty("kind").GetString() == "video");
-            if (video.GetProperty("layer").GetProperty("paused").GetBoolean())
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The SFU still forwards video after a request for 0 px: {video}");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>The subscriber's inbound once the frames already on their way are decoded: framesDecoded still for 500 ms.</summary>

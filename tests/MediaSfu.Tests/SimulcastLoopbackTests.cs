@@ -32,9 +32,9 @@ public sealed class SimulcastLoopbackTests(SfuFixture fixture)
         await SetMaxHeightAsync(bob, callId, bobParticipant, 360, aliceParticipant);
         await WaitForLayerAsync(received, 1);
         await SetMaxHeightAsync(bob, callId, bobParticipant, 0);
-        await Task.Delay(300);
+        await clients.WaitForVideoPausedAsync(bob, callId, bobParticipant, aliceParticipant);
         var pausedAt = received.Count;
-        await Task.Delay(500);
+        await FramesSentAsync(publisher, publisher.FramesSent + 15); // another half second of frames on every layer
         Assert.Equal(pausedAt, received.Count);
         await sending.CancelAsync();
         await frames;
@@ -71,7 +71,7 @@ public sealed class SimulcastLoopbackTests(SfuFixture fixture)
         await WaitForLayerAsync(received, 2);
         await SetMaxHeightAsync(bob, callId, bobParticipant, 180);
         await WaitForLayerAsync(received, 0);
-        await Task.Delay(200);
+        await WaitForAsync(() => received.Count(p => p.Layer == 0) >= 3, "three packets of the lowest layer never arrived");
         await sending.CancelAsync();
         await frames;
         var nacked = packets.Where(p => Header(p) is { PayloadType: WebRtc.Sdp.SdpOfferBuilder.Vp8PayloadType } && SimulcastSender.LayerOf(p) == 0).Skip(2).First();
@@ -127,15 +127,21 @@ public sealed class SimulcastLoopbackTests(SfuFixture fixture)
         }
     }
 
-    private static async Task WaitForLayerAsync(ConcurrentQueue<(uint Ssrc, ushort Sequence, uint Timestamp, int Layer)> received, int layer)
+    private static Task FramesSentAsync(SimulcastSender publisher, int frames) =>
+        WaitForAsync(() => publisher.FramesSent >= frames, $"the publisher did not get to {frames} frames");
+
+    private static async Task WaitForAsync(Func<bool> condition, string failure)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (received.LastOrDefault().Layer != layer || received.IsEmpty)
+        while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"layer {layer} never arrived; last was {received.LastOrDefault().Layer}");
+            Assert.True(DateTime.UtcNow < deadline, failure);
             await Task.Delay(20);
         }
     }
+
+    private static Task WaitForLayerAsync(ConcurrentQueue<(uint Ssrc, ushort Sequence, uint Timestamp, int Layer)> received, int layer) =>
+        WaitForAsync(() => !received.IsEmpty && received.LastOrDefault().Layer == layer, $"layer {layer} never arrived");
 
     private async Task SetMaxHeightAsync(TestUser user, Guid callId, Guid participantId, int maxHeight, Guid? publisherParticipantId = null)
     {

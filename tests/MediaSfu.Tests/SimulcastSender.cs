@@ -40,6 +40,9 @@ public sealed class SimulcastSender
 
     public uint[] Ssrcs { get; } = [0x51A0_0001, 0x51A0_0002, 0x51A0_0003];
 
+    /// <summary>Frames sent so far (each goes out on every layer).</summary>
+    public int FramesSent => Volatile.Read(ref sent[0]);
+
     /// <summary>The REMB bitrates the SFU sent us, with the SSRCs each named.</summary>
     public List<(ulong Bitrate, uint[] Ssrcs)> Rembs { get; } = [];
 
