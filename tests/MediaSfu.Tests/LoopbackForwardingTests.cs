@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Text.Json;
+using WebRtcChat.WebRtc.Client;
 using WebRtcChat.WebRtc.Rtcp;
 
 namespace WebRtcChat.MediaSfu.Tests;
@@ -50,6 +52,53 @@ public sealed class LoopbackForwardingTests(SfuFixture fixture)
         PictureLossIndication.Write(pli, senderSsrc: 0x5EED, videoSsrc);
         subscriber.SendRtcp(pli);
         await WaitUntilAsync(() => Volatile.Read(ref keyframeRequests) > before);
+    }
+
+    [Fact]
+    public async Task A_participant_is_listed_in_the_call_only_once_its_tracks_can_be_received()
+    {
+        // A client adds receive slots for each participant the call lists; listed before its tracks exist, the slots
+        // would be answered inactive and that participant never seen.
+        var users = new List<TestUser>();
+        for (var i = 0; i < 6; i++)
+        {
+            users.Add(await fixture.RegisterAsync());
+        }
+
+        var callId = await clients.CallAsync(users[0], await fixture.Messaging.CreateGroupAsync(users[0], [.. users.Skip(1)]));
+        using var watching = new CancellationTokenSource();
+        var watcher = ListedWithoutTracksAsync(users[0], callId, watching.Token);
+        var peers = new List<ClientPeer>();
+        foreach (var user in users)
+        {
+            peers.Add(await clients.JoinAsync(user, callId, SfuClients.Publishing));
+        }
+
+        await watching.CancelAsync();
+        var (polls, trackless) = await watcher;
+        peers.ForEach(p => p.Dispose());
+        Assert.True(polls >= users.Count, $"only {polls} reads of the call while {users.Count} joined");
+        Assert.Empty(trackless);
+    }
+
+    /// <summary>Reads the call as fast as it answers until cancelled; returns the reads and every participant ever listed without its two tracks.</summary>
+    private async Task<(int Polls, HashSet<Guid> Trackless)> ListedWithoutTracksAsync(TestUser viewer, Guid callId, CancellationToken cancel)
+    {
+        using var http = fixture.Sfu.CreateClient();
+        var (polls, trackless) = (0, new HashSet<Guid>());
+        while (!cancel.IsCancellationRequested)
+        {
+            using var response = await http.SendAsync(viewer.Request(HttpMethod.Get, $"/api/calls/{callId}"), CancellationToken.None);
+            var participants = JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None)).RootElement.GetProperty("participants");
+            foreach (var participant in participants.EnumerateArray().Where(p => p.GetProperty("tracks").GetArrayLength() < 2))
+            {
+                trackless.Add(participant.GetProperty("participantId").GetGuid());
+            }
+
+            polls++;
+        }
+
+        return (polls, trackless);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

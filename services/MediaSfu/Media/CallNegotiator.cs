@@ -17,14 +17,26 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
             return Negotiation.Invalid(problem);
         }
 
+        // The participant's tracks are in the call's media before the registry lists it: whoever sees it in the call
+        // and asks to receive it must find its tracks to forward (or its receive slots would be answered inactive).
         var participantId = Guid.CreateVersion7(time.GetUtcNow());
+        var media = node.CallFor(call.Id);
+        var (peer, answer) = node.Admit(media, participantId, userId, offer);
         var (joined, replaced) = await registry.JoinAsync(call.Id, new CallParticipant(participantId, userId, time.GetUtcNow()));
         if (!joined)
         {
+            peer.Close();
+            media.Remove(peer);
+            node.Release(media);
             return Negotiation.Ended();
         }
 
-        var media = node.CallFor(call.Id);
+        peer.Closed += closed => _ = ForgetAsync(call, media, closed);
+        if (peer.IsClosed)
+        {
+            _ = ForgetAsync(call, media, peer); // closed while being registered, before anyone listened
+        }
+
         if (replaced is { } earlier)
         {
             media.Find(earlier)?.Close();
@@ -34,8 +46,6 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
             await announcer.JoinedAsync(call, userId);
         }
 
-        var (peer, answer) = node.Admit(media, participantId, userId, offer);
-        peer.Closed += closed => _ = ForgetAsync(call, media, closed);
         _ = ConnectAsync(peer, offer);
         return Negotiation.Answered(participantId, answer);
     }
