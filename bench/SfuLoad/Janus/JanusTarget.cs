@@ -60,7 +60,7 @@ public sealed class JanusTarget : ILoadTarget
         return new Room(session, room);
     }
 
-    public Task<ManagedCounters?> ManagedCountersAsync() => Task.FromResult<ManagedCounters?>(null);
+    public Task<ServerCounters?> CountersAsync() => Task.FromResult<ServerCounters?>(null);
 
     public async ValueTask DisposeAsync()
     {

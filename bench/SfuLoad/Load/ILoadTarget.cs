@@ -13,8 +13,8 @@ public interface ILoadTarget : IAsyncDisposable
 
     Task<ILoadCall> OpenCallAsync(int index);
 
-    /// <summary>Managed allocations and gen-0 collections so far, for a .NET server; null for others.</summary>
-    Task<ManagedCounters?> ManagedCountersAsync();
+    /// <summary>What a server of ours counts itself so far (allocations, gen-0 collections, forwarding latency); null for others.</summary>
+    Task<ServerCounters?> CountersAsync();
 }
 
 /// <summary>One call (a room) on the server.</summary>
@@ -27,4 +27,15 @@ public interface ILoadCall
     Task<ClientPeer> SubscribeAsync(IReadOnlyList<int> publishers);
 }
 
-public sealed record ManagedCounters(long AllocatedBytes, long Gen0Collections);
+/// <summary>Managed allocations, gen-0 collections and the <see cref="WebRtc.Transport.LatencyHistogram"/> counts of <see cref="WebRtc.Transport.ForwardingTimes"/>.</summary>
+public sealed record ServerCounters(long AllocatedBytes, long Gen0Collections, long[] ForwardingLatency, long[] Handling)
+{
+    /// <summary>What was counted between <paramref name="earlier"/> and this.</summary>
+    public ServerCounters Since(ServerCounters earlier) => new(
+        AllocatedBytes - earlier.AllocatedBytes,
+        Gen0Collections - earlier.Gen0Collections,
+        Subtract(ForwardingLatency, earlier.ForwardingLatency),
+        Subtract(Handling, earlier.Handling));
+
+    private static long[] Subtract(long[] now, long[] before) => [.. now.Zip(before, (a, b) => a - b)];
+}

@@ -1,3 +1,5 @@
+using WebRtcChat.WebRtc.Transport;
+
 namespace WebRtcChat.Bench.SfuLoad.Load;
 
 /// <summary>What one run against one server measured over its window.</summary>
@@ -10,7 +12,7 @@ public sealed record LoadResult(
     Latencies Latency,
     TimeSpan ServerCpu,
     double ServerRssMb,
-    ManagedCounters? Managed)
+    ServerCounters? Counters)
 {
     /// <summary>The load generator's own CPU time over the window (this process; the same cores as the server).</summary>
     public TimeSpan ClientCpu { get; init; }
@@ -28,7 +30,13 @@ public sealed record LoadResult(
 
     public double ServerCores => ServerCpu.TotalSeconds / Window.TotalSeconds;
 
-    public double AllocatedBytesPerPacket => Managed is null ? double.NaN : Managed.AllocatedBytes / (double)Math.Max(1, Received);
+    public double AllocatedBytesPerPacket => Counters is null ? double.NaN : Counters.AllocatedBytes / (double)Math.Max(1, Received);
 
-    public double Gen0PerMillionPackets => Managed is null ? double.NaN : Managed.Gen0Collections * 1e6 / Math.Max(1, Received);
+    public double Gen0PerMillionPackets => Counters is null ? double.NaN : Counters.Gen0Collections * 1e6 / Math.Max(1, Received);
+
+    /// <summary>The server's own forwarding latency (a packet's arrival at its socket to its last copy sent) at <paramref name="quantile"/>, in ms; NaN when the server does not count it.</summary>
+    public double InServerMs(double quantile) => Counters is null ? double.NaN : LatencyHistogram.Quantile(Counters.ForwardingLatency, quantile).TotalMilliseconds;
+
+    /// <summary>Of <see cref="InServerMs"/>, the handling alone (from the packet being read to its last copy sent), in ms; NaN when not counted.</summary>
+    public double HandlingMs(double quantile) => Counters is null ? double.NaN : LatencyHistogram.Quantile(Counters.Handling, quantile).TotalMilliseconds;
 }

@@ -47,7 +47,7 @@ public static class LoadRun
             await Task.Delay(scenario.Warmup);
             var before = ProcessUsage.Of(target.ProcessId);
             var clientBefore = ProcessUsage.Of(Environment.ProcessId).Cpu;
-            var managedBefore = await target.ManagedCountersAsync();
+            var countersBefore = await target.CountersAsync();
             log.Recording = true;
             var window = Stopwatch.StartNew();
             await Task.Delay(scenario.Measured);
@@ -55,7 +55,7 @@ public static class LoadRun
             var elapsed = window.Elapsed;
             var after = ProcessUsage.Of(target.ProcessId);
             var clientCpu = ProcessUsage.Of(Environment.ProcessId).Cpu - clientBefore;
-            var managedAfter = await target.ManagedCountersAsync();
+            var countersAfter = await target.CountersAsync();
             pump.Dispose(); // nothing more is sent: what arrives from now on was sent in the window
             await Task.Delay(TimeSpan.FromMilliseconds(500));
 
@@ -69,8 +69,7 @@ public static class LoadRun
                 Latencies.From(latencies, 0, elapsed),
                 after.Cpu - before.Cpu,
                 after.RssMegabytes,
-                managedBefore is null || managedAfter is null ? null
-                    : new ManagedCounters(managedAfter.AllocatedBytes - managedBefore.AllocatedBytes, managedAfter.Gen0Collections - managedBefore.Gen0Collections))
+                countersBefore is null || countersAfter is null ? null : countersAfter.Since(countersBefore))
             {
                 ClientCpu = clientCpu,
                 ArrivalLatency = Latencies.From([.. subscribers.SelectMany(s => s.Meter.ArrivalLatencies())], 0, elapsed),

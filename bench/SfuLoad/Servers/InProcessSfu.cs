@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.MediaSfu.Media;
+using WebRtcChat.WebRtc.Transport;
 
 namespace WebRtcChat.Bench.SfuLoad.Servers;
 
@@ -15,12 +16,14 @@ public sealed class InProcessSfu : IDisposable
 
     private readonly SfuNode node = new(Settings, TimeProvider.System);
     private readonly MediaControlLoop control;
+    private readonly ForwardingTimes forwardingTimes = new();
 
     public InProcessSfu()
     {
         // The service's layer and bandwidth control (simulcast layer choice, publishers' REMB), as it runs there.
         control = new MediaControlLoop(node, new UplinkReporter(Settings), new LayerPlanner(new VideoRequests(), TimeProvider.System), TimeProvider.System);
         control.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        node.Ice.ForwardingTimes = forwardingTimes;
     }
 
     /// <summary>The answer to <paramref name="offerText"/>; throws for an offer the SFU refuses.</summary>
@@ -42,8 +45,12 @@ public sealed class InProcessSfu : IDisposable
     /// <summary>Packets the SFU has received from publishers to forward, over all calls.</summary>
     public long Forwarded => node.Calls.SelectMany(c => c.Peers).SelectMany(p => p.Receiving).Sum(s => s.Packets);
 
-    /// <summary>This process's managed allocations, gen-0 collections and forwarded packets, space-separated.</summary>
-    public string Stats() => string.Create(CultureInfo.InvariantCulture, $"{GC.GetTotalAllocatedBytes(precise: true)} {Forwarded} {GC.CollectionCount(0)}");
+    /// <summary>
+    /// This process's managed allocations, forwarded packets, gen-0 collections, then the <see cref="LatencyHistogram"/>
+    /// counts of <see cref="ForwardingTimes"/>' latency and handling, space-separated.
+    /// </summary>
+    public string Stats() => string.Create(CultureInfo.InvariantCulture,
+        $"{GC.GetTotalAllocatedBytes(precise: true)} {Forwarded} {GC.CollectionCount(0)} {string.Join(' ', forwardingTimes.Latency.Snapshot())} {string.Join(' ', forwardingTimes.Handling.Snapshot())}");
 
     public void Dispose()
     {

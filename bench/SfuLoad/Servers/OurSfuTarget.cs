@@ -8,7 +8,7 @@ namespace WebRtcChat.Bench.SfuLoad.Servers;
 /// Our SFU as a load target: every peer joins the call with one offer (publishers send-only sections; subscribers one
 /// receive-only audio and video section per publisher they receive, which the SFU fills in join order).
 /// </summary>
-public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int processId, Func<Task<ManagedCounters?>> counters, IDisposable server) : ILoadTarget
+public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int processId, Func<Task<ServerCounters?>> counters, IDisposable server) : ILoadTarget
 {
     public string Name => "ours (MediaSfu)";
 
@@ -21,7 +21,7 @@ public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int proc
         return new OurSfuTarget(process.JoinAsync, process.Id, async () =>
         {
             var stats = await process.StatsAsync();
-            return new ManagedCounters(stats.Allocated, stats.Gen0Collections);
+            return new ServerCounters(stats.Allocated, stats.Gen0Collections, stats.ForwardingLatency, stats.Handling);
         }, process);
     }
 
@@ -29,12 +29,12 @@ public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int proc
     public static OurSfuTarget InThisProcess()
     {
         var sfu = new InProcessSfu();
-        return new OurSfuTarget((call, offer) => Task.FromResult(sfu.Join(call, offer)), Environment.ProcessId, () => Task.FromResult<ManagedCounters?>(null), sfu);
+        return new OurSfuTarget((call, offer) => Task.FromResult(sfu.Join(call, offer)), Environment.ProcessId, () => Task.FromResult<ServerCounters?>(null), sfu);
     }
 
     public Task<ILoadCall> OpenCallAsync(int index) => Task.FromResult<ILoadCall>(new Call(Guid.NewGuid(), join));
 
-    public Task<ManagedCounters?> ManagedCountersAsync() => counters();
+    public Task<ServerCounters?> CountersAsync() => counters();
 
     public ValueTask DisposeAsync()
     {

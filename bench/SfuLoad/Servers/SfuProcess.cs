@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using WebRtcChat.WebRtc.Transport;
 
 namespace WebRtcChat.Bench.SfuLoad.Servers;
 
@@ -40,11 +41,12 @@ public sealed class SfuProcess : IDisposable
 
     public async Task<int> ConnectedAsync(Guid callId) => int.Parse(await AskAsync($"connected {callId}"), CultureInfo.InvariantCulture);
 
-    /// <summary>Bytes the server allocated since it started, packets it forwarded and its gen-0 collections.</summary>
+    /// <summary>Bytes the server allocated since it started, packets it forwarded, its gen-0 collections and its forwarding times' counts.</summary>
     public async Task<SfuServerStats> StatsAsync()
     {
         var parts = (await AskAsync("stats")).Split(' ').Select(part => long.Parse(part, CultureInfo.InvariantCulture)).ToArray();
-        return new SfuServerStats(parts[0], parts[1], parts[2]);
+        const int Histogram = LatencyHistogram.BucketCount;
+        return new SfuServerStats(parts[0], parts[1], parts[2], parts[3..(3 + Histogram)], parts[(3 + Histogram)..]);
     }
 
     /// <summary>The server's resident memory and the CPU time it has used (its threads, live and gone).</summary>
@@ -79,4 +81,4 @@ public sealed class SfuProcess : IDisposable
     }
 }
 
-public sealed record SfuServerStats(long Allocated, long Forwarded, long Gen0Collections);
+public sealed record SfuServerStats(long Allocated, long Forwarded, long Gen0Collections, long[] ForwardingLatency, long[] Handling);

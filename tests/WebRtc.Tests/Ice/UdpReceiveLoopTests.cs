@@ -103,6 +103,49 @@ public sealed class UdpReceiveLoopTests
         Assert.Null(handled.ToArray()[2].Arrival);
     }
 
+    [Fact]
+    public async Task Forwarding_times_count_each_datagram_that_sent_something_from_its_arrival_and_from_its_read_to_its_send()
+    {
+        using var receiver = Bound(IPAddress.Loopback);
+        var to = receiver.LocalEndPoint!.Serialize();
+        var handled = 0;
+        UdpReceiveLoop? loop = null;
+        loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (datagram, _) =>
+        {
+            if (datagram[0] == (byte)'a')
+            {
+                Thread.Sleep(80); // the next datagrams wait in the socket meanwhile
+            }
+
+            if (datagram[0] != (byte)'x')
+            {
+                loop!.SendTo(datagram, to);
+            }
+
+            Interlocked.Increment(ref handled);
+        });
+        using var disposeLoop = loop;
+        var times = new WebRtcChat.WebRtc.Transport.ForwardingTimes();
+        loop.ForwardingTimes = times;
+        using var sender = Bound(IPAddress.Loopback);
+
+        sender.SendTo("a"u8.ToArray(), loop.LocalEndPoint);
+        sender.SendTo("f"u8.ToArray(), loop.LocalEndPoint);
+        sender.SendTo("x"u8.ToArray(), loop.LocalEndPoint);
+        await WaitForAsync(() => Volatile.Read(ref handled) == 3);
+
+        var latency = times.Latency.Snapshot();
+        Assert.Equal(2, latency.Sum()); // "x" sent nothing
+        var fastest = WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(latency, 0);
+        Assert.InRange(fastest, TimeSpan.FromMilliseconds(70), TimeSpan.FromMilliseconds(100)); // 100 ms: the last bucket's "or more"
+
+        // Handling: "a" took its 80 ms, "f" (which only waited) took next to nothing.
+        var handling = times.Handling.Snapshot();
+        Assert.Equal(2, handling.Sum());
+        Assert.True(WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(handling, 0.5) < TimeSpan.FromMilliseconds(20), "a packet that only waited was counted as handled slowly");
+        Assert.InRange(WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(handling, 1), TimeSpan.FromMilliseconds(70), TimeSpan.FromMilliseconds(100));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);

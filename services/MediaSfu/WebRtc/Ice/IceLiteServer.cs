@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using WebRtcChat.WebRtc.Stun;
+using WebRtcChat.WebRtc.Transport;
 
 namespace WebRtcChat.WebRtc.Ice;
 
@@ -41,6 +42,13 @@ public sealed class IceLiteServer : IDisposable
     public IceCandidate Candidate { get; }
 
     public IceLiteCounters Counters { get; } = new();
+
+    /// <summary>Where forwarded packets' time in the server is counted, when set (one more system call per datagram: for measuring).</summary>
+    public ForwardingTimes? ForwardingTimes
+    {
+        get => loop.ForwardingTimes;
+        set => loop.ForwardingTimes = value;
+    }
 
     public int SessionCount => byUfrag.Count;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using WebRtcChat.WebRtc.Transport;
 using WebRtcChat.WebRtc.Transport.Linux;
 
 namespace WebRtcChat.WebRtc.Ice;
@@ -26,6 +27,8 @@ internal sealed class UdpReceiveLoop : IDisposable
     private readonly Thread receiver;
     private volatile bool stopping;
     private volatile bool stampArrivals;
+    private volatile ForwardingTimes? forwardingTimes;
+    private int sendsFromHandler;
     private long handlerFaults;
     private long refusedSends;
 
@@ -66,6 +69,21 @@ internal sealed class UdpReceiveLoop : IDisposable
         }
     }
 
+    /// <summary>
+    /// When set, each datagram whose handler sent something (a packet forwarded) counts its time in the server there:
+    /// from its arrival at the socket, and from being read, to its last copy handed to the kernel. Turns on
+    /// <see cref="StampArrivals"/>.
+    /// </summary>
+    public ForwardingTimes? ForwardingTimes
+    {
+        get => forwardingTimes;
+        set
+        {
+            forwardingTimes = value;
+            StampArrivals |= value is not null;
+        }
+    }
+
     /// <summary>When the datagram being handled reached the socket (UTC), while <see cref="StampArrivals"/>; valid on the handler's thread during the handler.</summary>
     public DateTime? Arrival { get; private set; }
 
@@ -80,6 +98,7 @@ internal sealed class UdpReceiveLoop : IDisposable
         if (batch is not null && Thread.CurrentThread == receiver && SendBatch.Fits(datagram, to))
         {
             batch.Add(datagram, to);
+            sendsFromHandler++;
             if (batch.IsFull)
             {
                 FlushBatch();
@@ -132,8 +151,17 @@ internal sealed class UdpReceiveLoop : IDisposable
             }
 
             Arrival = stampArrivals ? LinuxSockets.LastArrival(socket) : null;
+            var times = forwardingTimes;
+            var readAt = times is null ? default : DateTime.UtcNow;
+            sendsFromHandler = 0;
             Deliver(buffer.AsSpan(0, length), from);
             FlushBatch();
+            if (times is not null && sendsFromHandler > 0 && Arrival is { } arrival)
+            {
+                var sentAt = DateTime.UtcNow;
+                times.Latency.Record(sentAt - arrival);
+                times.Handling.Record(sentAt - readAt);
+            }
         }
     }
 
