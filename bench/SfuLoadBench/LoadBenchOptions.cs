@@ -6,13 +6,14 @@ namespace WebRtcChat.Bench.SfuLoadBench;
 /// <summary>
 /// The runner's options. <c>--scenarios</c> lists loads as CALLSxPUBLISHERSxSUBSCRIBERS, optionally -RECEIVED (how many
 /// publishers each subscriber receives; all by default), e.g. <c>1x5x5,1x25x25-24</c>; <c>--pacing</c> paces video at
-/// that multiple of its bitrate (2.5, a browser's, by default; 0 sends each frame at once).
+/// that multiple of its bitrate (2.5, a browser's, by default; 0 sends each frame at once); <c>--realtime</c> 1-99 runs
+/// the servers' media threads at that real-time priority (0, the default: nice -10).
 /// </summary>
-internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, string ScenarioText, int VideoKbps, int Layers, double Pacing, int WarmupSeconds, int Seconds, string Servers, string OutputPath)
+internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, string ScenarioText, int VideoKbps, int Layers, double Pacing, int WarmupSeconds, int Seconds, string Servers, string OutputPath, int Realtime)
 {
     public static LoadBenchOptions Parse(string[] args)
     {
-        var parsed = BenchArgs.Parse(args, "--scenarios", "--video-kbps", "--layers", "--pacing", "--warmup", "--seconds", "--servers", "--output");
+        var parsed = BenchArgs.Parse(args, "--scenarios", "--video-kbps", "--layers", "--pacing", "--warmup", "--seconds", "--servers", "--output", "--realtime");
         var text = parsed.Text("--scenarios", "1x5x5,1x25x25-24");
         var kbps = parsed.Int("--video-kbps", 500);
         var layers = parsed.Int("--layers", 1);
@@ -26,13 +27,13 @@ internal sealed record LoadBenchOptions(IReadOnlyList<LoadScenario> Scenarios, s
         var seconds = parsed.Int("--seconds", 10);
         return new LoadBenchOptions(
             [.. text.Split(',').Select(s => Scenario(s, kbps, warmup, seconds, pacing))], text, kbps, layers, pacing, warmup, seconds,
-            parsed.Text("--servers", "ours,janus"), parsed.Text("--output", "bench/results/sfu-vs-janus.md"));
+            parsed.Text("--servers", "ours,janus"), parsed.Text("--output", "bench/results/sfu-vs-janus.md"), parsed.Int("--realtime", 0));
     }
 
     public bool Runs(string server) => Servers.Split(',').Contains(server, StringComparer.Ordinal);
 
     public string CommandLine => string.Create(CultureInfo.InvariantCulture,
-        $"dotnet run --project bench/SfuLoadBench -c Release -- --scenarios {ScenarioText} --video-kbps {VideoKbps} --layers {Layers} --pacing {Pacing} --warmup {WarmupSeconds} --seconds {Seconds} --servers {Servers} --output {OutputPath}");
+        $"dotnet run --project bench/SfuLoadBench -c Release -- --scenarios {ScenarioText} --video-kbps {VideoKbps} --layers {Layers} --pacing {Pacing} --warmup {WarmupSeconds} --seconds {Seconds} --servers {Servers}{(Realtime > 0 ? $" --realtime {Realtime}" : "")} --output {OutputPath}");
 
     private static LoadScenario Scenario(string text, int kbps, int warmup, int seconds, double pacing)
     {

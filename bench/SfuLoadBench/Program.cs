@@ -2,9 +2,9 @@ using WebRtcChat.Bench;
 using WebRtcChat.Bench.SfuLoad.Servers;
 using WebRtcChat.Bench.SfuLoadBench;
 
-if (args is ["serve"])
+if (args is ["serve", .. var serveArgs])
 {
-    await SfuServer.RunAsync(Console.In, Console.Out);
+    await SfuServer.RunAsync(Console.In, Console.Out, serveArgs is [var priority] ? int.Parse(priority, System.Globalization.CultureInfo.InvariantCulture) : 0);
     return;
 }
 

@@ -22,13 +22,13 @@ internal static class SideBySideBenchmark
             var results = new List<LoadResult>();
             if (options.Runs("ours"))
             {
-                await using var ours = OurSfuTarget.InOwnProcess();
+                await using var ours = OurSfuTarget.InOwnProcess(options.Realtime);
                 results.Add(await RunOneAsync(ours, scenario, media));
             }
 
             if (options.Runs("janus"))
             {
-                await using var janus = await JanusTarget.StartAsync(TimeSpan.FromSeconds(10));
+                await using var janus = await JanusTarget.StartAsync(TimeSpan.FromSeconds(10), options.Realtime);
                 results.Add(await RunOneAsync(janus, scenario, media));
             }
 

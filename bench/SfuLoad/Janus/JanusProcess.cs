@@ -26,12 +26,14 @@ public sealed class JanusProcess : IDisposable
     public static bool IsInstalled => File.Exists("/usr/bin/janus") && Directory.Exists(JanusConfig.ModulesRoot);
 
     /// <summary>Starts Janus and waits until its HTTP API answers <c>/janus/info</c>.</summary>
-    public static async Task<JanusProcess> StartAsync(TimeSpan timeout)
+    /// <param name="realtimePriority">Above 0, every Janus thread runs at that real-time priority; else at nice -10.</param>
+    public static async Task<JanusProcess> StartAsync(TimeSpan timeout, int realtimePriority = 0)
     {
         var folder = Path.Combine(Path.GetTempPath(), "janus-" + Guid.NewGuid().ToString("N"));
         var port = FreeTcpPort();
         JanusConfig.Write(folder, port);
-        var start = ServerPriority.Raised("/usr/bin/janus", ["-F", folder, "-C", Path.Combine(folder, "janus.jcfg"), "-o"]);
+        string[] arguments = ["-F", folder, "-C", Path.Combine(folder, "janus.jcfg"), "-o"];
+        var start = realtimePriority > 0 ? ServerPriority.Realtime(realtimePriority, "/usr/bin/janus", arguments) : ServerPriority.Raised("/usr/bin/janus", arguments);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;

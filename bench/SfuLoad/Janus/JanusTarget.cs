@@ -28,9 +28,9 @@ public sealed class JanusTarget : ILoadTarget
 
     public int ProcessId => janus.Id;
 
-    public static async Task<JanusTarget> StartAsync(TimeSpan startTimeout)
+    public static async Task<JanusTarget> StartAsync(TimeSpan startTimeout, int realtimePriority = 0)
     {
-        var janus = await JanusProcess.StartAsync(startTimeout);
+        var janus = await JanusProcess.StartAsync(startTimeout, realtimePriority);
         try
         {
             return new JanusTarget(janus, await JanusSession.CreateAsync(janus.Api));

@@ -12,16 +12,17 @@ namespace WebRtcChat.Bench.SfuLoad.Servers;
 /// </summary>
 public sealed class InProcessSfu : IDisposable
 {
-    private static readonly IOptions<SfuOptions> Settings = Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1" });
-
-    private readonly SfuNode node = new(Settings, TimeProvider.System);
+    private readonly SfuNode node;
     private readonly MediaControlLoop control;
     private readonly ForwardingTimes forwardingTimes = new();
 
-    public InProcessSfu()
+    /// <param name="receiveThreadPriority">The receive threads' real-time priority (see <see cref="SfuOptions.ReceiveThreadPriority"/>); 0 for normal.</param>
+    public InProcessSfu(int receiveThreadPriority = 0)
     {
+        var settings = Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1", ReceiveThreadPriority = receiveThreadPriority });
+        node = new SfuNode(settings, TimeProvider.System);
         // The service's layer and bandwidth control (simulcast layer choice, publishers' REMB), as it runs there.
-        control = new MediaControlLoop(node, new UplinkReporter(Settings), new LayerPlanner(new VideoRequests(), TimeProvider.System), TimeProvider.System);
+        control = new MediaControlLoop(node, new UplinkReporter(settings), new LayerPlanner(new VideoRequests(), TimeProvider.System), TimeProvider.System);
         control.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         node.Ice.ForwardingTimes = forwardingTimes;
     }

@@ -14,10 +14,10 @@ public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int proc
 
     public int ProcessId => processId;
 
-    /// <summary>The SFU in its own process, started from the running program with <c>serve</c>.</summary>
-    public static OurSfuTarget InOwnProcess()
+    /// <summary>The SFU in its own process, started from the running program with <c>serve</c> (its receive threads at <paramref name="realtimePriority"/> when above 0).</summary>
+    public static OurSfuTarget InOwnProcess(int realtimePriority = 0)
     {
-        var process = SfuProcess.Start();
+        var process = SfuProcess.Start(realtimePriority);
         return new OurSfuTarget(process.JoinAsync, process.Id, async () =>
         {
             var stats = await process.StatsAsync();

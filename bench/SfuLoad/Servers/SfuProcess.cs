@@ -16,11 +16,13 @@ public sealed class SfuProcess : IDisposable
 
     private SfuProcess(Process process) => this.process = process;
 
-    public static SfuProcess Start()
+    /// <param name="receiveThreadPriority">The server's receive threads' real-time priority; 0 for normal (nice -10, as Janus).</param>
+    public static SfuProcess Start(int receiveThreadPriority = 0)
     {
         // Run as "dotnet SfuBench.dll" or as the SfuBench executable: start the server the same way.
         var host = Environment.ProcessPath!;
-        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, "serve"] : ["serve"];
+        string[] serve = ["serve", receiveThreadPriority.ToString(CultureInfo.InvariantCulture)];
+        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, .. serve] : serve;
         var start = ServerPriority.Raised(host, arguments);
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;

@@ -7,15 +7,17 @@ namespace WebRtcChat.Bench.SfuLoad.Servers;
 /// The SFU's media plane in its own process (a runner started with <c>serve</c>), driven by the load generator over
 /// stdin/stdout, so the CPU time and allocations measured are the forwarding's. Commands, one per line:
 /// <c>join &lt;call&gt; &lt;offer, base64&gt;</c> answers <c>&lt;answer, base64&gt;</c>; <c>connected &lt;call&gt;</c> answers how many
-/// peers have SRTP keys; <c>stats</c> answers the bytes allocated so far, the packets forwarded and the gen-0 GCs.
+/// peers have SRTP keys; <c>stats</c> answers the bytes allocated so far, the packets forwarded, the gen-0 GCs and the
+/// forwarding times' counts.
 /// </summary>
 public static class SfuServer
 {
-    public static async Task RunAsync(TextReader input, TextWriter output)
+    /// <param name="receiveThreadPriority">The receive threads' real-time priority (see <see cref="MediaSfu.Calls.SfuOptions.ReceiveThreadPriority"/>); 0 for normal.</param>
+    public static async Task RunAsync(TextReader input, TextWriter output, int receiveThreadPriority = 0)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        using var sfu = new InProcessSfu();
+        using var sfu = new InProcessSfu(receiveThreadPriority);
         while (await input.ReadLineAsync() is { } line)
         {
             var parts = line.Split(' ');

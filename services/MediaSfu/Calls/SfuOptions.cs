@@ -11,6 +11,18 @@ public sealed class SfuOptions
     /// <summary>The one UDP port all participants' media uses (ICE-lite); 0 takes a free port at start.</summary>
     public int UdpPort { get; set; }
 
+    /// <summary>
+    /// Threads receiving and forwarding media on the UDP port (Linux; one elsewhere): the kernel spreads participants
+    /// over them by address. One per core by default.
+    /// </summary>
+    public int ReceiveThreads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// 1-99: the receive threads run at that real-time (SCHED_FIFO) priority, so packets never wait for a core behind
+    /// other work (needs CAP_SYS_NICE; a dedicated media node). 0, the default: normal priority.
+    /// </summary>
+    public int ReceiveThreadPriority { get; set; }
+
     /// <summary>The address the UDP port binds to.</summary>
     public string UdpBindAddress { get; set; } = "0.0.0.0";
 

@@ -6,8 +6,8 @@ namespace WebRtcChat.MediaSfu.Media;
 /// Which of a track's layers one subscriber receives, and when that changes. A new target (from
 /// <see cref="LayerSelection"/>) takes effect on the target layer's next key frame, which is requested from the
 /// publisher; until it arrives the current layer keeps flowing. Pausing takes effect at once. Every forwarded packet
-/// goes through <see cref="Outgoing"/>, so the subscriber sees one continuous stream. Packets arrive on the receive
-/// loop (one thread); targets are set from elsewhere.
+/// goes through <see cref="Outgoing"/>, so the subscriber sees one continuous stream. Packets arrive on their
+/// publisher's receive thread (one per publisher); targets are set from elsewhere.
 /// </summary>
 public sealed class LayerSwitcher(ForwardedTrack track)
 {

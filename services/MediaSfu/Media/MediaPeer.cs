@@ -12,8 +12,10 @@ namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
 /// One participant's connection to the SFU: its ICE-lite session, the DTLS handshake that keys SRTP, the streams it
-/// publishes and the packets it receives. Publishing runs on the ICE port's receive loop: decrypt once, then for each
-/// subscriber copy, rewrite, encrypt and send. Sending is serialized per peer (the loop and the RTCP timer both send).
+/// publishes and the packets it receives. Publishing runs on the receive thread the port gives this peer's address:
+/// decrypt once, then for each subscriber copy, rewrite, encrypt and send. Sending is serialized per peer (publishers
+/// on other receive threads, NACK answers and the RTCP timer all send to it); so is receiving (a peer that moves to
+/// another address may land on another thread).
 /// </summary>
 public sealed class MediaPeer : IDisposable
 {
@@ -26,6 +28,7 @@ public sealed class MediaPeer : IDisposable
     private readonly byte[] inbound = new byte[BufferSize];
     private readonly byte[] outbound = new byte[BufferSize];
     private readonly Lock sendGate = new();
+    private readonly Lock receiveGate = new();
     private readonly NackResponder nacks;
     private FrozenDictionary<uint, ForwardedTrack> published = FrozenDictionary<uint, ForwardedTrack>.Empty;
     private ForwardedTrack[] tracks = [];
@@ -206,15 +209,18 @@ public sealed class MediaPeer : IDisposable
             return;
         }
 
-        datagram.CopyTo(inbound);
-        var packet = inbound.AsSpan(0, datagram.Length);
-        if (RtcpMux.IsRtcp(packet))
+        lock (receiveGate)
         {
-            OnRtcp(session, packet);
-        }
-        else
-        {
-            OnRtp(session, packet);
+            datagram.CopyTo(inbound);
+            var packet = inbound.AsSpan(0, datagram.Length);
+            if (RtcpMux.IsRtcp(packet))
+            {
+                OnRtcp(session, packet);
+            }
+            else
+            {
+                OnRtp(session, packet);
+            }
         }
     }
 

@@ -14,23 +14,34 @@ namespace WebRtcChat.MediaSfu.Media;
 /// This node's media plane: the one ICE-lite UDP port, the DTLS certificate every answer fingerprints, and the calls
 /// whose media it carries.
 /// </summary>
-public sealed class SfuNode : IDisposable
+public sealed partial class SfuNode : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, MediaCall> calls = new();
     private readonly TimeProvider time;
     private readonly TimeSpan keyframeInterval;
     private readonly LossRecoverySettings recovery;
 
-    public SfuNode(IOptions<SfuOptions> options, TimeProvider time)
+    public SfuNode(IOptions<SfuOptions> options, TimeProvider time, ILogger<SfuNode>? logger = null)
     {
         var settings = options.Value;
         Ice = new IceLiteServer(new IceLiteServerOptions
         {
             BindAddress = IPAddress.Parse(settings.UdpBindAddress),
             Port = settings.UdpPort,
+            ReceiveThreads = settings.ReceiveThreads,
+            ReceiveThreadPriority = settings.ReceiveThreadPriority,
             AdvertisedAddress = settings.AdvertisedAddress is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : DefaultAdvertisedAddress(),
             ConsentTimeout = settings.ConsentTimeout,
         });
+        if (logger is not null)
+        {
+            LogMediaPort(logger, Ice.LocalEndPoint.Port, Ice.ReceiveThreads, Ice.RealtimeReceiveThreads);
+            if (settings.ReceiveThreadPriority > 0 && Ice.RealtimeReceiveThreads < Ice.ReceiveThreads)
+            {
+                LogNotRealtime(logger, settings.ReceiveThreadPriority);
+            }
+        }
+
         Dtls = new DtlsEndpoint(DtlsCertificate.Generate());
         this.time = time;
         keyframeInterval = settings.KeyframeRequestInterval;
@@ -96,6 +107,12 @@ public sealed class SfuNode : IDisposable
 
         Ice.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media on UDP port {Port}: {Threads} receive threads, {Realtime} of them real-time")]
+    private static partial void LogMediaPort(ILogger logger, int port, int threads, int realtime);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MediaSfu:ReceiveThreadPriority is {Priority} but the receive threads could not get real-time priority (needs CAP_SYS_NICE on Linux): they run at normal priority")]
+    private static partial void LogNotRealtime(ILogger logger, int priority);
 
     private static IPAddress DefaultAdvertisedAddress() =>
         NetworkInterface.GetAllNetworkInterfaces()

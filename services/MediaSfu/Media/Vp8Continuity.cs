@@ -15,6 +15,7 @@ public sealed class Vp8Continuity
     private const int ShortPictureIds = 0x80;
     private const int Tl0Indexes = 0x100;
 
+    private readonly Lock gate = new();
     private uint? source;
     private int pictureIdShift;
     private int tl0Shift;
@@ -23,7 +24,16 @@ public sealed class Vp8Continuity
 
     /// <summary>Rewrites <paramref name="payload"/> (a VP8 payload from <paramref name="from"/>) in place.</summary>
     /// <param name="retransmission">A resent packet: rewritten with the current shift, never starting a new one.</param>
+    /// <remarks>Forwarding (the publisher's receive thread) and NACK answers (the subscriber's) both rewrite.</remarks>
     public void Rewrite(Span<byte> payload, uint from, bool retransmission = false)
+    {
+        lock (gate)
+        {
+            RewriteLocked(payload, from, retransmission);
+        }
+    }
+
+    private void RewriteLocked(Span<byte> payload, uint from, bool retransmission)
     {
         if (!Vp8Descriptor.TryParse(payload, out var descriptor))
         {

@@ -58,6 +58,43 @@ public sealed class IceLiteServerTests
     }
 
     [Fact]
+    public async Task With_two_receive_threads_sessions_are_spread_over_both_each_stays_on_one_and_answers_leave_from_the_port()
+    {
+        using var ice = new IceLoopback(receiveThreads: 2);
+        Assert.Equal(2, ice.Server.ReceiveThreads);
+        var connected = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => ice.ConnectAsync()));
+        var threads = connected.Select(_ => new System.Collections.Concurrent.ConcurrentBag<int>()).ToArray();
+        for (var i = 0; i < connected.Length; i++)
+        {
+            var (session, seen) = (connected[i].Session, threads[i]);
+            session.Received += datagram =>
+            {
+                seen.Add(Environment.CurrentManagedThreadId);
+                session.Send(datagram); // from the receive thread: leaves in that thread's batch, from the shared port
+            };
+        }
+
+        var echoes = connected.Select(pair => Collect(pair.Path)).ToArray();
+        for (var round = 0; round < 10; round++)
+        {
+            for (var i = 0; i < connected.Length; i++)
+            {
+                connected[i].Path.Send([0x80, (byte)i, (byte)round]);
+            }
+        }
+
+        await Eventually.TrueAsync(() => echoes.All(list => { lock (list) { return list.Count == 10; } }), "every session's 10 datagrams came back");
+        for (var i = 0; i < connected.Length; i++)
+        {
+            Assert.Equal(Enumerable.Range(0, 10).Select(round => new byte[] { 0x80, (byte)i, (byte)round }), echoes[i]);
+            Assert.Single(threads[i].Distinct());
+        }
+
+        // 40 addresses all hashed to one socket would be a 1 in 2^39 chance.
+        Assert.Equal(2, threads.Select(seen => seen.First()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_strangers_datagrams_are_dropped_and_counted()
     {
         using var ice = new IceLoopback();

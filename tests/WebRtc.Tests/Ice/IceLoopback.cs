@@ -8,13 +8,14 @@ internal sealed class IceLoopback : IDisposable
 {
     private readonly List<IceAgent> agents = [];
 
-    public IceLoopback(TimeSpan? consentTimeout = null)
+    public IceLoopback(TimeSpan? consentTimeout = null, int receiveThreads = 1)
     {
         Server = new IceLiteServer(new IceLiteServerOptions
         {
             BindAddress = IPAddress.Loopback,
             ConsentTimeout = consentTimeout ?? TimeSpan.FromSeconds(30),
             ConsentSweepInterval = TimeSpan.FromMilliseconds(50),
+            ReceiveThreads = receiveThreads,
         });
     }
 

@@ -25,13 +25,21 @@ public sealed class SrtpAllocationTests
             RoundTrip(pair, buffer, rtcp, (ushort)sequence++);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < MeasuredRoundTrips; i++)
+        // On a busy machine the tier-up can still land in a measured window: up to five windows, since an allocation per
+        // packet would show in every one of them.
+        var allocated = -1L;
+        for (var window = 0; window < 5 && allocated != 0; window++)
         {
-            RoundTrip(pair, buffer, rtcp, (ushort)sequence++);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < MeasuredRoundTrips; i++)
+            {
+                RoundTrip(pair, buffer, rtcp, (ushort)sequence++);
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     private static void RoundTrip(SrtpPair pair, byte[] buffer, byte[] rtcp, ushort sequence)

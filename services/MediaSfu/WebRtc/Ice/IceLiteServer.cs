@@ -10,7 +10,9 @@ namespace WebRtcChat.WebRtc.Ice;
 /// <summary>
 /// ICE-lite (RFC 8445 §2.5) for every participant on one UDP port. STUN binding requests pick their session by USERNAME
 /// and are answered; everything else is routed by the remote address to the session that validated it (RFC 7983
-/// demultiplexing), so DTLS and SRTP see only their own peer. Sessions without consent (RFC 7675) are closed.
+/// demultiplexing), so DTLS and SRTP see only their own peer. Sessions without consent (RFC 7675) are closed. With
+/// several receive threads, each peer's datagrams are handled on the one the kernel gives its address to, and what a
+/// handler sends leaves from that thread's socket (batched); sends from elsewhere leave from the first.
 /// </summary>
 public sealed class IceLiteServer : IDisposable
 {
@@ -18,20 +20,21 @@ public sealed class IceLiteServer : IDisposable
 
     private readonly IceLiteServerOptions options;
     private readonly TimeProvider time;
-    private readonly UdpReceiveLoop loop;
+    private readonly UdpReceiveLoop[] loops;
     private readonly ConcurrentDictionary<string, IceLiteSession> byUfrag = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IceLiteSession>.AlternateLookup<ReadOnlySpan<char>> byUfragSpan;
     private readonly ConcurrentDictionary<SocketAddress, RemoteAddress> byAddress = new();
     private readonly ITimer consentSweep;
-    private readonly byte[] responseBuffer = new byte[BindingMessages.MaxLength];
 
     public IceLiteServer(IceLiteServerOptions options, TimeProvider? time = null)
     {
         this.options = options;
         this.time = time ?? TimeProvider.System;
         byUfragSpan = byUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
-        loop = new UdpReceiveLoop(new IPEndPoint(options.BindAddress, options.Port), OnDatagram);
-        LocalEndPoint = loop.LocalEndPoint;
+        var threads = OperatingSystem.IsLinux() ? Math.Max(1, options.ReceiveThreads) : 1;
+        var first = new UdpReceiveLoop(new IPEndPoint(options.BindAddress, options.Port), OnDatagram, sharePort: threads > 1, options.ReceiveThreadPriority);
+        loops = [first, .. Enumerable.Range(1, threads - 1).Select(_ => new UdpReceiveLoop(first.LocalEndPoint, OnDatagram, sharePort: true, options.ReceiveThreadPriority))];
+        LocalEndPoint = first.LocalEndPoint;
         Candidate = IceCandidate.Host(new IPEndPoint(options.AdvertisedAddress ?? AdvertisableAddress(LocalEndPoint.Address), LocalEndPoint.Port));
         consentSweep = this.time.CreateTimer(_ => CloseSessionsWithoutConsent(), null, options.ConsentSweepInterval, options.ConsentSweepInterval);
     }
@@ -46,14 +49,26 @@ public sealed class IceLiteServer : IDisposable
     /// <summary>Where forwarded packets' time in the server is counted, when set (one more system call per datagram: for measuring).</summary>
     public ForwardingTimes? ForwardingTimes
     {
-        get => loop.ForwardingTimes;
-        set => loop.ForwardingTimes = value;
+        get => loops[0].ForwardingTimes;
+        set
+        {
+            foreach (var loop in loops)
+            {
+                loop.ForwardingTimes = value;
+            }
+        }
     }
+
+    /// <summary>How many threads receive on the port.</summary>
+    public int ReceiveThreads => loops.Length;
+
+    /// <summary>How many of them run at the real-time priority asked for (they raise it as they start).</summary>
+    public int RealtimeReceiveThreads => loops.Count(loop => loop.IsRealtime);
 
     public int SessionCount => byUfrag.Count;
 
     /// <summary>Datagrams whose handling threw (a bug): the loop survived them; tests expect none.</summary>
-    internal long ReceiveFaults => loop.HandlerFaults;
+    internal long ReceiveFaults => loops.Sum(loop => loop.HandlerFaults);
 
     /// <summary>A new session with fresh random local credentials, for a peer whose SDP gave <paramref name="remote"/>.</summary>
     public IceLiteSession Register(IceCredentials remote)
@@ -72,14 +87,19 @@ public sealed class IceLiteServer : IDisposable
     public void Dispose()
     {
         consentSweep.Dispose();
-        loop.Dispose();
+        foreach (var loop in loops)
+        {
+            loop.Dispose();
+        }
+
         foreach (var session in byUfrag.Values)
         {
             session.Close();
         }
     }
 
-    internal void SendTo(ReadOnlySpan<byte> datagram, SocketAddress to) => loop.SendTo(datagram, to);
+    internal void SendTo(ReadOnlySpan<byte> datagram, SocketAddress to) =>
+        (UdpReceiveLoop.Current is { } current && Array.IndexOf(loops, current) >= 0 ? current : loops[0]).SendTo(datagram, to);
 
     internal void Forget(IceLiteSession session)
     {
@@ -144,14 +164,15 @@ public sealed class IceLiteServer : IDisposable
         if (error != 0)
         {
             Counters.CountRejected();
-            loop.SendTo(responseBuffer.AsSpan(0, BindingMessages.WriteError(responseBuffer, request.TransactionId, error)), from);
+            Span<byte> rejection = stackalloc byte[BindingMessages.MaxLength];
+            SendTo(rejection[..BindingMessages.WriteError(rejection, request.TransactionId, error)], from);
             return;
         }
 
         var remote = AddressFor(from, session!);
         session!.Validated(remote, time.GetTimestamp(), request.UseCandidate, request.Priority ?? 0);
-        var length = BindingMessages.WriteSuccess(responseBuffer, request.TransactionId, remote.EndPoint, session.LocalCredentials);
-        loop.SendTo(responseBuffer.AsSpan(0, length), from);
+        Span<byte> response = stackalloc byte[BindingMessages.MaxLength];
+        SendTo(response[..BindingMessages.WriteSuccess(response, request.TransactionId, remote.EndPoint, session.LocalCredentials)], from);
     }
 
     /// <summary>USERNAME is "our ufrag:their ufrag"; the session is found without allocating a string.</summary>

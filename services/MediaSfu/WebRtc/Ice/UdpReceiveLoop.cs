@@ -12,11 +12,18 @@ internal delegate void ReceivedFrom(ReadOnlySpan<byte> datagram, SocketAddress f
 /// One UDP socket and the thread that receives on it: one buffer and one <see cref="SocketAddress"/> reused for every
 /// datagram, so the hot path allocates nothing. Each datagram is handed to the handler on that thread; whatever the
 /// handler sends meanwhile (a packet forwarded to every subscriber) leaves in one sendmmsg(2) when it returns.
+/// Several loops can share one port (SO_REUSEPORT, Linux): the kernel gives each remote address's datagrams to one of
+/// them, always the same while the group stays as it is.
 /// </summary>
 internal sealed class UdpReceiveLoop : IDisposable
 {
     private const int MaxDatagram = 2048;
     private const int ReceiveBufferBytes = 4 * 1024 * 1024;
+    private const int SolSocket = 1;
+    private const int SoReusePort = 15;
+
+    [ThreadStatic]
+    private static UdpReceiveLoop? current;
 
     // How often a receive gives up waiting to look at the stop flag: closing a socket does not wake a blocked receive.
     private static readonly TimeSpan StopCheckInterval = TimeSpan.FromMilliseconds(250);
@@ -29,16 +36,27 @@ internal sealed class UdpReceiveLoop : IDisposable
     private volatile bool stampArrivals;
     private volatile ForwardingTimes? forwardingTimes;
     private int sendsFromHandler;
+    private readonly int realtimePriority;
+    private readonly ManualResetEventSlim started = new();
+    private volatile bool realtime;
     private long handlerFaults;
     private long refusedSends;
 
-    public UdpReceiveLoop(IPEndPoint bind, ReceivedFrom handler)
+    /// <param name="sharePort">Whether other loops may bind the same port (SO_REUSEPORT; Linux only): set on each of them.</param>
+    /// <param name="realtimePriority">1-99 runs the receive thread at that real-time priority (see <see cref="RealtimeScheduling"/>); 0 at normal priority.</param>
+    public UdpReceiveLoop(IPEndPoint bind, ReceivedFrom handler, bool sharePort = false, int realtimePriority = 0)
     {
+        this.realtimePriority = realtimePriority;
         socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         if (bind.Address.Equals(IPAddress.IPv6Any))
         {
             // [::] serves IPv4 peers on the same port too.
             socket.DualMode = true;
+        }
+
+        if (sharePort && OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
         }
 
         ReceiveBuffer.Enlarge(socket, ReceiveBufferBytes);
@@ -49,9 +67,16 @@ internal sealed class UdpReceiveLoop : IDisposable
         receiver = new Thread(Receive) { IsBackground = true, Name = $"udp {LocalEndPoint.Port}" };
         // The thread outlives whoever created it: it must not carry (and keep alive) their async-local state.
         receiver.UnsafeStart();
+        started.Wait(); // its priority is settled (IsRealtime) before anyone asks
     }
 
     public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Whether the receive thread got the real-time priority it was asked for.</summary>
+    public bool IsRealtime => realtime;
+
+    /// <summary>The loop whose handler is running on this thread, if any.</summary>
+    public static UdpReceiveLoop? Current => current;
 
     /// <summary>Whether each datagram's kernel arrival time is read into <see cref="Arrival"/> (one more system call per datagram; Linux only): for measuring.</summary>
     public bool StampArrivals
@@ -127,10 +152,14 @@ internal sealed class UdpReceiveLoop : IDisposable
 
         stopping = true;
         socket.Dispose();
+        started.Dispose();
     }
 
     private void Receive()
     {
+        current = this;
+        realtime = realtimePriority > 0 && RealtimeScheduling.TryRaiseCurrentThread(realtimePriority);
+        started.Set();
         var buffer = new byte[MaxDatagram];
         var from = new SocketAddress(socket.AddressFamily);
         while (!stopping)
