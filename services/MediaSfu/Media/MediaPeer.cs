@@ -20,6 +20,7 @@ namespace WebRtcChat.MediaSfu.Media;
 public sealed class MediaPeer : IDisposable
 {
     private const int BufferSize = 2048;
+    private const int MaxPassedOverOnStack = 512;
 
     private readonly IceLiteSession ice;
     private readonly MediaCall call;
@@ -325,12 +326,24 @@ public sealed class MediaPeer : IDisposable
         track.AudioLevel?.Observe(plain, header);
         var newest = layer.Received(plain, header, track.IsVp8(header.PayloadType));
         var arrival = RtpClock.Now(time, track.ClockRate);
-        foreach (var subscription in track.Subscriptions)
+        // A subscriber another receive thread is sending to right now is passed over and served after the rest: two
+        // threads fanning out to the same subscribers would otherwise wait on each one in turn.
+        var subscriptions = track.Subscriptions;
+        Span<PassedOver> passedOver = subscriptions.Length <= MaxPassedOverOnStack ? stackalloc PassedOver[subscriptions.Length] : new PassedOver[subscriptions.Length];
+        var passed = 0;
+        for (var i = 0; i < subscriptions.Length; i++)
         {
-            if (subscription.Layers.TryAdmit(layer, plain, header, arrival, newest, out var sequence, out var timestamp))
+            var subscription = subscriptions[i];
+            if (subscription.Layers.TryAdmit(layer, plain, header, arrival, newest, out var sequence, out var timestamp)
+                && !subscription.Subscriber.Forward(plain, header, subscription, sequence, timestamp, wait: false))
             {
-                subscription.Subscriber.Forward(plain, header, subscription, sequence, timestamp);
+                passedOver[passed++] = new PassedOver(i, sequence, timestamp);
             }
+        }
+
+        foreach (var (index, sequence, timestamp) in passedOver[..passed])
+        {
+            subscriptions[index].Subscriber.Forward(plain, header, subscriptions[index], sequence, timestamp, wait: true);
         }
     }
 
@@ -359,15 +372,25 @@ public sealed class MediaPeer : IDisposable
         return true;
     }
 
-    private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription, ushort sequence, uint timestamp)
+    /// <summary>Sends this subscriber its copy of a packet; false, without sending, when <paramref name="wait"/> is off and another thread is sending to it.</summary>
+    private bool Forward(ReadOnlySpan<byte> packet, in RtpHeader header, Subscription subscription, ushort sequence, uint timestamp, bool wait)
     {
         var payloadType = subscription.PayloadTypes[header.PayloadType];
         if (payloadType == 0 || Volatile.Read(ref srtp) is not { } session)
         {
-            return;
+            return true;
         }
 
-        lock (sendGate)
+        if (wait)
+        {
+            sendGate.Enter();
+        }
+        else if (!sendGate.TryEnter())
+        {
+            return false;
+        }
+
+        try
         {
             var length = ForwardedPacket.Write(outbound, packet, header, payloadType, subscription.ForwardedSsrc, sequence, timestamp);
             subscription.KeepPicturesContinuous(outbound.AsSpan(0, length), header);
@@ -377,6 +400,12 @@ public sealed class MediaPeer : IDisposable
                 ice.Send(outbound.AsSpan(0, result.Length));
                 subscription.Count(length);
             }
+
+            return true;
+        }
+        finally
+        {
+            sendGate.Exit();
         }
     }
 
@@ -411,4 +440,7 @@ public sealed class MediaPeer : IDisposable
             Counters.MalformedPacket();
         }
     }
+
+    /// <summary>A subscriber's copy held back while another thread was sending to it: which subscription, its rewritten numbers.</summary>
+    private readonly record struct PassedOver(int Index, ushort Sequence, uint Timestamp);
 }
