@@ -35,8 +35,10 @@ public sealed record LoadResult(
     public double Gen0PerMillionPackets => Counters is null ? double.NaN : Counters.Gen0Collections * 1e6 / Math.Max(1, Received);
 
     /// <summary>The server's own forwarding latency (a packet's arrival at its socket to its last copy sent) at <paramref name="quantile"/>, in ms; NaN when the server does not count it.</summary>
-    public double InServerMs(double quantile) => Counters is null ? double.NaN : LatencyHistogram.Quantile(Counters.ForwardingLatency, quantile).TotalMilliseconds;
+    public double InServerMs(double quantile) => QuantileMs(Counters?.ForwardingLatency, quantile);
 
     /// <summary>Of <see cref="InServerMs"/>, the handling alone (from the packet being read to its last copy sent), in ms; NaN when not counted.</summary>
-    public double HandlingMs(double quantile) => Counters is null ? double.NaN : LatencyHistogram.Quantile(Counters.Handling, quantile).TotalMilliseconds;
+    public double HandlingMs(double quantile) => QuantileMs(Counters?.Handling, quantile);
+
+    private static double QuantileMs(long[]? counts, double quantile) => counts is null ? double.NaN : LatencyHistogram.Quantile(counts, quantile).TotalMilliseconds;
 }

@@ -26,8 +26,7 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         if (!joined)
         {
             peer.Close();
-            media.Remove(peer);
-            node.Release(media);
+            Drop(media, peer);
             return Negotiation.Ended();
         }
 
@@ -95,10 +94,16 @@ public sealed partial class CallNegotiator(SfuNode node, CallRegistry registry, 
         }
     }
 
-    private async Task ForgetAsync(CallRecord call, MediaCall media, MediaPeer peer)
+    /// <summary>Takes the peer out of the call's media on this node, and the call too once nobody is left.</summary>
+    private void Drop(MediaCall media, MediaPeer peer)
     {
         media.Remove(peer);
         node.Release(media);
+    }
+
+    private async Task ForgetAsync(CallRecord call, MediaCall media, MediaPeer peer)
+    {
+        Drop(media, peer);
         try
         {
             await announcer.LeaveAsync(call, peer.UserId, peer.ParticipantId);
