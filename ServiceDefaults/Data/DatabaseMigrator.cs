@@ -8,10 +8,12 @@ namespace WebRtcChat.ServiceDefaults.Data;
 
 /// <summary>
 /// Brings the database schema up to date at start-up, before the web server listens: applies EF migrations,
-/// or creates the schema from the model when the context has none. Retries for up to a minute while PostgreSQL
-/// is not reachable yet, then fails start-up.
+/// or creates the schema from the model when the context has none. A database that already has every migration is
+/// left alone without creating a DbContext (<see cref="MigrationHistory"/>). Retries for up to a minute while
+/// PostgreSQL is not reachable yet, then fails start-up.
 /// </summary>
 internal sealed partial class DatabaseMigrator<TContext>(
+    string connectionString,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<DatabaseMigrator<TContext>> logger) : IHostedService where TContext : DbContext
@@ -41,6 +43,13 @@ internal sealed partial class DatabaseMigrator<TContext>(
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (MigrationHistory.MigrationIds<TContext>().Count > 0
+            && (await MigrationHistory.PendingAsync<TContext>(connectionString, cancellationToken)).Count == 0)
+        {
+            LogUpToDate(logger, typeof(TContext).Name);
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         if (db.Database.GetMigrations().Any())
@@ -70,6 +79,9 @@ internal sealed partial class DatabaseMigrator<TContext>(
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Database for {Context} migrated")]
     private static partial void LogMigrated(ILogger logger, string context);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Database for {Context} has every migration")]
+    private static partial void LogUpToDate(ILogger logger, string context);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Database for {Context} has no migrations; schema created from the model if absent")]
     private static partial void LogCreated(ILogger logger, string context);

@@ -40,7 +40,7 @@ public static class NpgsqlDbContextExtensions
             .WithMetrics(metrics => metrics.AddNpgsqlInstrumentation());
 
         // Hosted services added by the application start in order, before the web server (appended at Build()).
-        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<DatabaseMigrator<TContext>>(services, connectionString));
         return builder;
     }
 }

@@ -3,7 +3,7 @@ using WebRtcChat.Identity.Auth;
 using WebRtcChat.Identity.Extensions;
 using WebRtcChat.Identity.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIdentityService();
 

@@ -1,7 +1,7 @@
 using WebRtcChat.Messaging.Apis;
 using WebRtcChat.Messaging.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMessagingService();
 

@@ -1,6 +1,6 @@
 using WebRtcChat.Presence.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPresenceService();
 

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
+using WebRtcChat.Messaging.Data;
+using WebRtcChat.ServiceDefaults.Data;
 using WebRtcChat.Testing;
 
 namespace WebRtcChat.Services.Tests;
@@ -24,6 +29,36 @@ public sealed class ServiceStartupTests(TestInfrastructure infrastructure)
         await AssertHealthyAsync(client, checkedStore: service + "db");
         await AssertOpenApiDocumentAsync(client);
         Assert.Equal(["inbox_messages", "outbox_messages"], await TablesAsync(database, "inbox_messages", "outbox_messages"));
+    }
+
+    [Fact]
+    public async Task A_service_restarted_on_a_database_one_migration_behind_applies_it_and_on_an_up_to_date_one_finds_nothing_pending()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("messaging-upgrade");
+        var settings = ServiceSettings.For(infrastructure, database, "messagingdb");
+        await StartAsync(settings);
+        Assert.Empty(await MigrationHistory.PendingAsync<MessagingDbContext>(database, CancellationToken.None));
+
+        // The database as the release before the last migration left it.
+        var migrations = MigrationHistory.MigrationIds<MessagingDbContext>();
+        await using (var db = new MessagingDbContext(new DbContextOptionsBuilder<MessagingDbContext>().UseNpgsql(database).Options))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
+        }
+
+        Assert.Equal([migrations[^1]], await MigrationHistory.PendingAsync<MessagingDbContext>(database, CancellationToken.None));
+        Assert.Empty(await TablesAsync(database, "object_cleanups"));
+
+        await StartAsync(settings);
+        Assert.Empty(await MigrationHistory.PendingAsync<MessagingDbContext>(database, CancellationToken.None));
+        Assert.Equal(["object_cleanups"], await TablesAsync(database, "object_cleanups"));
+
+        async Task StartAsync(Dictionary<string, string> settings)
+        {
+            await using var host = ServiceHosts.Create("messaging", settings);
+            using var client = host.CreateClient();
+            await AssertHealthyAsync(client, checkedStore: "messagingdb");
+        }
     }
 
     [Theory]
