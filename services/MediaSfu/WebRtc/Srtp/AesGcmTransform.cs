@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace WebRtcChat.WebRtc.Srtp;
 
@@ -10,13 +9,13 @@ namespace WebRtcChat.WebRtc.Srtp;
 /// </summary>
 public sealed class AesGcmTransform : SrtpTransform
 {
-    private const int Tag = 16;
+    private const int Tag = GcmCipher.TagLength;
     private const int SaltLength = 12;
-    private const int NonceLength = 12;
+    private const int NonceLength = GcmCipher.NonceLength;
 
-    private readonly AesGcm rtpCipher;
+    private readonly GcmCipher rtpCipher;
     private readonly byte[] rtpSalt;
-    private readonly AesGcm rtcpCipher;
+    private readonly GcmCipher rtcpCipher;
     private readonly byte[] rtcpSalt;
 
     public AesGcmTransform(ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> masterSalt)
@@ -30,9 +29,9 @@ public sealed class AesGcmTransform : SrtpTransform
 
     private AesGcmTransform(byte[] rtpKey, byte[] rtpSalt, byte[] rtcpKey, byte[] rtcpSalt)
     {
-        rtpCipher = new AesGcm(rtpKey, Tag);
+        rtpCipher = GcmCipher.Create(rtpKey);
         this.rtpSalt = rtpSalt;
-        rtcpCipher = new AesGcm(rtcpKey, Tag);
+        rtcpCipher = GcmCipher.Create(rtcpKey);
         this.rtcpSalt = rtcpSalt;
     }
 
@@ -55,7 +54,7 @@ public sealed class AesGcmTransform : SrtpTransform
         Span<byte> nonce = stackalloc byte[NonceLength];
         BuildNonce(nonce, rtpSalt, ssrc, index);
         var payload = packet[headerLength..^Tag];
-        return TryDecrypt(rtpCipher, nonce, payload, packet[^Tag..], packet[..headerLength]);
+        return rtpCipher.TryDecrypt(nonce, payload, packet[^Tag..], payload, packet[..headerLength]);
     }
 
     public override void ProtectRtcp(Span<byte> packet, int plainLength, uint ssrc, uint index)
@@ -86,7 +85,7 @@ public sealed class AesGcmTransform : SrtpTransform
         BuildRtcpAssociatedData(associated, packet, indexWord);
         var plainLength = packet.Length - Tag - SrtcpIndexLength;
         var payload = packet[RtcpHeaderLength..plainLength];
-        return TryDecrypt(rtcpCipher, nonce, payload, packet.Slice(plainLength, Tag), associated) ? plainLength : -1;
+        return rtcpCipher.TryDecrypt(nonce, payload, packet.Slice(plainLength, Tag), payload, associated) ? plainLength : -1;
     }
 
     protected override void Dispose(bool disposing)
@@ -111,19 +110,5 @@ public sealed class AesGcmTransform : SrtpTransform
     {
         packet[..RtcpHeaderLength].CopyTo(associated);
         BinaryPrimitives.WriteUInt32BigEndian(associated[RtcpHeaderLength..], indexWord);
-    }
-
-    private static bool TryDecrypt(AesGcm cipher, ReadOnlySpan<byte> nonce, Span<byte> payload, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> associated)
-    {
-        try
-        {
-            cipher.Decrypt(nonce, payload, tag, payload, associated);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            // Forged or corrupted: the caller drops and counts it. .NET's AesGcm has no non-throwing decrypt.
-            return false;
-        }
     }
 }
