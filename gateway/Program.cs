@@ -1,6 +1,7 @@
 using WebRtcChat.Gateway.Extensions;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// The edge keeps the full builder (HTTPS endpoints from configuration, HTTP/3); the services behind it use the slim one.
+var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGateway();
 
