@@ -9,7 +9,7 @@ namespace WebRtcChat.ServiceDefaults.Data;
 /// <summary>
 /// Which of a context's migrations a database has not applied, read from EF's history table with one query and no
 /// DbContext: a service restarted on an up-to-date database skips building the EF model, its migrations' model and
-/// their diff (about 10-20 MB of JIT'd code and metadata kept for the life of the process, and a second of start-up).
+/// their diff (7-9 MB of JIT'd code, metadata and mapped assemblies kept for the life of the process).
 /// </summary>
 public static class MigrationHistory
 {

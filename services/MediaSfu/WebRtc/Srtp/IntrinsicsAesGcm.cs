@@ -21,10 +21,10 @@ public sealed class IntrinsicsAesGcm : GcmCipher
 
     private static readonly Vector128<byte> ByteReversal = Vector128.Create((byte)15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
 
-    private readonly Vector128<ulong> h1;
-    private readonly Vector128<ulong> h2;
-    private readonly Vector128<ulong> h3;
-    private readonly Vector128<ulong> h4;
+    private Vector128<ulong> h1;
+    private Vector128<ulong> h2;
+    private Vector128<ulong> h3;
+    private Vector128<ulong> h4;
     private RoundKeys keys;
 
     public IntrinsicsAesGcm(ReadOnlySpan<byte> key)
@@ -70,6 +70,13 @@ public sealed class IntrinsicsAesGcm : GcmCipher
 
         CryptographicOperations.ZeroMemory(plaintext);
         return false;
+    }
+
+    /// <summary>Forgets the key schedule and the hash key's powers.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        keys = default;
+        (h1, h2, h3, h4) = (default, default, default, default);
     }
 
     /// <summary>
@@ -155,7 +162,7 @@ public sealed class IntrinsicsAesGcm : GcmCipher
         BinaryPrimitives.WriteUInt64BigEndian(lengths, (ulong)associatedLength * 8);
         BinaryPrimitives.WriteUInt64BigEndian(lengths[8..], (ulong)textLength * 8);
         hash = HashOne(hash, Vector128.Create(lengths));
-        return Reflect(hash.AsByte()) ^ EncryptBlock(CounterBlock(counterBase, 1).AsByte());
+        return Reflect(hash.AsByte()) ^ EncryptBlock(CounterBlock(counterBase, 1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -206,8 +213,6 @@ public sealed class IntrinsicsAesGcm : GcmCipher
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Reflect(Vector128<byte> value) => Ssse3.Shuffle(value, ByteReversal);
-
-    private static Vector128<byte> Reflect(Vector128<ulong> value) => Reflect(value.AsByte());
 
     /// <summary>J0 without its counter: the nonce in the first 12 bytes, zero in the last four.</summary>
     private static Vector128<uint> CounterBase(ReadOnlySpan<byte> nonce)
