@@ -40,9 +40,12 @@ public sealed class QualitySampleTests(SfuFixture fixture)
             Assert.InRange(next.OccurredAt - previous.OccurredAt, SfuFixture.QualitySampleInterval * 0.5, SfuFixture.QualitySampleInterval * 2);
         }
 
-        // Rates cover the last second (as in the stats), so judge them where the stream flowed all that second.
+        // Rates cover the last second (as in the stats), so judge them where the stream flowed all that second. They are
+        // the RTCP reporter's, between its last two samples on its own timer: a quality sample taken before the
+        // reporter's second sample of the stream has no rate yet (0 frames/s, 0 kbps), so it is not judged.
         var flowing = aliceSamples.Select(PublishedVideo).Zip(aliceSamples.Skip(1).Select(PublishedVideo))
-            .Where(pair => pair.First.Frames > 0 && pair.Second.Frames < Frames).Select(pair => pair.Second).ToList();
+            .Where(pair => pair.First.Frames > 0 && pair.Second.Frames < Frames && pair.Second.FramesPerSecond > 0)
+            .Select(pair => pair.Second).ToList();
         Assert.NotEmpty(flowing);
         // Both rates come from the same second, so their ratio is the frame's size however the sender was paced.
         var kilobitsPerFrame = VideoFrames.PacketsPerFrame * VideoFrames.PacketLength * 8 / 1000.0;
