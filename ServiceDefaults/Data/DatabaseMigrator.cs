@@ -43,8 +43,8 @@ internal sealed partial class DatabaseMigrator<TContext>(
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        if (MigrationHistory.MigrationIds<TContext>().Count > 0
-            && (await MigrationHistory.PendingAsync<TContext>(connectionString, cancellationToken)).Count == 0)
+        var migrations = MigrationHistory.MigrationIds<TContext>();
+        if (migrations.Count > 0 && (await MigrationHistory.PendingAsync(migrations, connectionString, cancellationToken)).Count == 0)
         {
             LogUpToDate(logger, typeof(TContext).Name);
             return;
@@ -52,7 +52,7 @@ internal sealed partial class DatabaseMigrator<TContext>(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (db.Database.GetMigrations().Any())
+        if (migrations.Count > 0)
         {
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger, typeof(TContext).Name);

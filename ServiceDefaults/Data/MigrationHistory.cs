@@ -29,10 +29,13 @@ public static class MigrationHistory
     /// when the history table does not exist yet.
     /// </summary>
     public static async Task<IReadOnlyList<string>> PendingAsync<TContext>(string connectionString, CancellationToken cancellationToken)
-        where TContext : DbContext
+        where TContext : DbContext => await PendingAsync(MigrationIds<TContext>(), connectionString, cancellationToken);
+
+    /// <summary>Those of <paramref name="migrations"/> missing from the database's history, in their order.</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(IReadOnlyList<string> migrations, string connectionString, CancellationToken cancellationToken)
     {
         var applied = await AppliedAsync(connectionString, cancellationToken);
-        return [.. MigrationIds<TContext>().Where(id => !applied.Contains(id))];
+        return [.. migrations.Where(id => !applied.Contains(id))];
     }
 
     private static async Task<HashSet<string>> AppliedAsync(string connectionString, CancellationToken cancellationToken)
