@@ -2,9 +2,8 @@ using WebRtcChat.Bench;
 using WebRtcChat.Bench.Sfu;
 using WebRtcChat.Bench.SfuLoad.Servers;
 
-if (args is ["serve"])
+if (await SfuServer.ServeIfAskedAsync(args))
 {
-    await SfuServer.RunAsync(Console.In, Console.Out);
     return;
 }
 

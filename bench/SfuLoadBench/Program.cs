@@ -2,9 +2,8 @@ using WebRtcChat.Bench;
 using WebRtcChat.Bench.SfuLoad.Servers;
 using WebRtcChat.Bench.SfuLoadBench;
 
-if (args is ["serve", .. var serveArgs])
+if (await SfuServer.ServeIfAskedAsync(args))
 {
-    await SfuServer.RunAsync(Console.In, Console.Out, serveArgs is [var priority] ? int.Parse(priority, System.Globalization.CultureInfo.InvariantCulture) : 0);
     return;
 }
 

@@ -26,6 +26,12 @@ internal static class SideBySideBenchmark
                 results.Add(await RunOneAsync(ours, scenario, media));
             }
 
+            if (options.Runs("ours-no-helpers"))
+            {
+                await using var single = OurSfuTarget.InOwnProcess(options.Realtime, fanOutHelpers: false);
+                results.Add(await RunOneAsync(single, scenario, media));
+            }
+
             if (options.Runs("janus"))
             {
                 await using var janus = await JanusTarget.StartAsync(TimeSpan.FromSeconds(10), options.Realtime);

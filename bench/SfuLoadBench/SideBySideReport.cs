@@ -16,6 +16,11 @@ internal static class SideBySideReport
         var text = MachineInfo.StartReport(title, options.CommandLine,
             $"; load average (1, 5, 15 min) before the run {loadBefore}, after {MachineInfo.LoadAverage()}");
         text.AppendLine(Culture, $"- Media: a capture made with ffmpeg from lavfi testsrc2 + sine: VP8 {media.Video.Frames.Count / media.Video.Seconds:0} fps at {(media.Simulcast.Count == 0 ? $"{media.Video.BitsPerSecond / 1000:0} kbps" : "rid simulcast, " + string.Join(" + ", media.Simulcast.Select(l => $"{l.Layer.Rid} {l.Layer.Width}x{l.Layer.Height} {l.Clip.BitsPerSecond / 1000:0} kbps")) + " (each subscriber gets the highest)")} (IVF, {media.Video.Seconds:0} s, key frame every 2 s), Opus {media.Audio.BitsPerSecond / 1000:0} kbps in 20 ms frames (Ogg); packetized by the load generator (RFC 7741 with a 15-bit picture id, RFC 7587), each frame due at its timestamp, looped; publishers start at different points of the clip and their capture clocks are spread over one frame interval (independent cameras are not in step). Video {(options.Pacing > 0 ? $"leaves through a pacer at {options.Pacing.ToString(Culture)}× its bitrate (libwebrtc's default factor: a key frame takes a few hundred ms, as from a browser)" : "of a frame leaves at once (no pacer: a key frame reaches the server as one burst)")}; audio is not paced.");
+        if (options.Runs("ours-no-helpers"))
+        {
+            text.AppendLine("- `ours, no fan-out helpers`: the same SFU with `MediaSfu:FanOutHelpers` off: each receive thread sends every copy of its packets itself, instead of sharing fan-outs of 12 copies or more with its helper thread.");
+        }
+
         text.AppendLine("- Transport: every publisher and subscriber is our own client stack (full ICE controlling, DTLS, SRTP AEAD_AES_128_GCM when offered) over loopback UDP, all in the runner process; each server runs in its own process: our SFU's media plane (`SfuNode`, no HTTP/Redis/bus, started from the runner with `serve`), and Debian's Janus 1.1.2 with a generated config (ICE-lite, HTTP transport only, VideoRoom only, logging at errors). Each scenario starts a fresh server, ours first, then Janus. Both servers, and the load generator's media pump thread, run at nice -10: the subscribers' threads share the same two cores and would otherwise delay them.");
         if (options.Realtime > 0)
         {
@@ -36,7 +41,8 @@ internal static class SideBySideReport
                     $"| {r.Server} | {r.PacketsPerSecond:N0} | {r.ReceivedMbps:0.0} | {r.LossPercent:0.00} | {r.ArrivalLatency.P50Ms:0.00} | {r.ArrivalLatency.P99Ms:0.00} | {r.ArrivalLatency.MaxMs:0.00} | {r.Latency.P50Ms:0.00} | {r.Latency.P99Ms:0.00} | {r.Latency.MaxMs:0.00} | {Managed(r.InServerMs(0.5), "0.00")} | {Managed(r.InServerMs(0.99), "0.00")} | {Managed(r.HandlingMs(0.99), "0.00")} | {r.ServerCpu.TotalSeconds:0.00} | {r.ServerCores:0.00} | {r.PacketsPerCpuSecond:N0} | {r.ServerRssMb:0} | {Managed(r.AllocatedBytesPerPacket, "0.0")} | {Managed(r.Gen0PerMillionPackets, "0.0")} | {r.ClientCpu.TotalSeconds:0.00} |");
             }
 
-            if (results is [var ours, var janus])
+            // Ours is the first row (with fan-out helpers, the service's default), Janus the last.
+            if (results is [var ours, .., var janus] && options.Runs("ours") && options.Runs("janus"))
             {
                 text.AppendLine();
                 text.AppendLine(Culture,

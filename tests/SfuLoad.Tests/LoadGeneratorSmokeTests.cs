@@ -29,6 +29,20 @@ public sealed class LoadGeneratorSmokeTests
     }
 
     [Fact]
+    public async Task A_fan_out_cut_into_chunks_for_the_receive_threads_helper_reaches_every_subscriber()
+    {
+        // 14 copies of each packet: more than PacketFanOut.SharedFrom, so the fan-out runs in chunks of subscribers.
+        var wide = Small with { Publishers = 1, Subscribers = 14, Received = 1 };
+        await using var sfu = OurSfuTarget.InThisProcess();
+
+        var result = await LoadRun.RunAsync(sfu, wide, await MediaAsync());
+
+        AssertMediaFlowed(result);
+        // A chunk of subscribers left out would be 4 of the 14 (29 %) missing, one subscriber 7 %.
+        Assert.True(result.LossPercent < 2, $"{result.Received} of {result.Expected} packets arrived");
+    }
+
+    [Fact]
     public async Task Packets_flow_from_every_publisher_to_every_subscriber_through_janus()
     {
         await using var janus = await JanusTarget.StartAsync(TimeSpan.FromSeconds(10));

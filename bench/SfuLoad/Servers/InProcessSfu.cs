@@ -17,9 +17,10 @@ public sealed class InProcessSfu : IDisposable
     private readonly ForwardingTimes forwardingTimes = new();
 
     /// <param name="receiveThreadPriority">The receive threads' real-time priority (see <see cref="SfuOptions.ReceiveThreadPriority"/>); 0 for normal.</param>
-    public InProcessSfu(int receiveThreadPriority = 0)
+    /// <param name="fanOutHelpers">Whether the receive threads have fan-out helpers (see <see cref="SfuOptions.FanOutHelpers"/>; the service's default).</param>
+    public InProcessSfu(int receiveThreadPriority = 0, bool fanOutHelpers = true)
     {
-        var settings = Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1", ReceiveThreadPriority = receiveThreadPriority });
+        var settings = Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1", ReceiveThreadPriority = receiveThreadPriority, FanOutHelpers = fanOutHelpers });
         node = new SfuNode(settings, TimeProvider.System);
         // The service's layer and bandwidth control (simulcast layer choice, publishers' REMB), as it runs there.
         control = new MediaControlLoop(node, new UplinkReporter(settings), new LayerPlanner(new VideoRequests(), TimeProvider.System), TimeProvider.System);

@@ -8,21 +8,24 @@ namespace WebRtcChat.Bench.SfuLoad.Servers;
 /// Our SFU as a load target: every peer joins the call with one offer (publishers send-only sections; subscribers one
 /// receive-only audio and video section per publisher they receive, which the SFU fills in join order).
 /// </summary>
-public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int processId, Func<Task<ServerCounters?>> counters, IDisposable server) : ILoadTarget
+public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int processId, Func<Task<ServerCounters?>> counters, IDisposable server, string name = "ours (MediaSfu)") : ILoadTarget
 {
-    public string Name => "ours (MediaSfu)";
+    public string Name => name;
 
     public int ProcessId => processId;
 
-    /// <summary>The SFU in its own process, started from the running program with <c>serve</c> (its receive threads at <paramref name="realtimePriority"/> when above 0).</summary>
-    public static OurSfuTarget InOwnProcess(int realtimePriority = 0)
+    /// <summary>
+    /// The SFU in its own process, started from the running program with <c>serve</c> (its receive threads at
+    /// <paramref name="realtimePriority"/> when above 0, with fan-out helpers unless <paramref name="fanOutHelpers"/> is off).
+    /// </summary>
+    public static OurSfuTarget InOwnProcess(int realtimePriority = 0, bool fanOutHelpers = true)
     {
-        var process = SfuProcess.Start(realtimePriority);
+        var process = SfuProcess.Start(realtimePriority, fanOutHelpers);
         return new OurSfuTarget(process.JoinAsync, process.Id, async () =>
         {
             var stats = await process.StatsAsync();
             return new ServerCounters(stats.Allocated, stats.Gen0Collections, stats.ForwardingLatency, stats.Handling);
-        }, process);
+        }, process, fanOutHelpers ? "ours (MediaSfu)" : "ours, no fan-out helpers");
     }
 
     /// <summary>The SFU in this process (the smoke test): CPU and memory are then the whole process's.</summary>

@@ -16,12 +16,16 @@ public sealed class SfuProcess : IDisposable
 
     private SfuProcess(Process process) => this.process = process;
 
+    /// <summary>The <c>serve</c> argument for a server whose receive threads have fan-out helpers (any other: none).</summary>
+    public const string WithHelpers = "helpers";
+
     /// <param name="receiveThreadPriority">The server's receive threads' real-time priority; 0 for normal (nice -10, as Janus).</param>
-    public static SfuProcess Start(int receiveThreadPriority = 0)
+    /// <param name="fanOutHelpers">Whether its receive threads have fan-out helpers (the service's default).</param>
+    public static SfuProcess Start(int receiveThreadPriority = 0, bool fanOutHelpers = true)
     {
         // Run as "dotnet SfuBench.dll" or as the SfuBench executable: start the server the same way.
         var host = Environment.ProcessPath!;
-        string[] serve = ["serve", receiveThreadPriority.ToString(CultureInfo.InvariantCulture)];
+        string[] serve = ["serve", receiveThreadPriority.ToString(CultureInfo.InvariantCulture), fanOutHelpers ? WithHelpers : "no-helpers"];
         string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, .. serve] : serve;
         var start = ServerPriority.Raised(host, arguments);
         start.RedirectStandardInput = true;

@@ -12,12 +12,29 @@ namespace WebRtcChat.Bench.SfuLoad.Servers;
 /// </summary>
 public static class SfuServer
 {
+    /// <summary>
+    /// When the program was started as a server by <see cref="SfuProcess.Start"/> (<c>serve PRIORITY HELPERS</c>), serves
+    /// until its input ends and returns true; false for any other arguments.
+    /// </summary>
+    public static async Task<bool> ServeIfAskedAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is not ["serve", var priority, var helpers])
+        {
+            return false;
+        }
+
+        await RunAsync(Console.In, Console.Out, int.Parse(priority, CultureInfo.InvariantCulture), helpers == SfuProcess.WithHelpers);
+        return true;
+    }
+
     /// <param name="receiveThreadPriority">The receive threads' real-time priority (see <see cref="MediaSfu.Calls.SfuOptions.ReceiveThreadPriority"/>); 0 for normal.</param>
-    public static async Task RunAsync(TextReader input, TextWriter output, int receiveThreadPriority = 0)
+    /// <param name="fanOutHelpers">Whether the receive threads have fan-out helpers.</param>
+    public static async Task RunAsync(TextReader input, TextWriter output, int receiveThreadPriority = 0, bool fanOutHelpers = true)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        using var sfu = new InProcessSfu(receiveThreadPriority);
+        using var sfu = new InProcessSfu(receiveThreadPriority, fanOutHelpers);
         while (await input.ReadLineAsync() is { } line)
         {
             var parts = line.Split(' ');

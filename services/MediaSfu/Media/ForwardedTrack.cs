@@ -93,7 +93,7 @@ public sealed class ForwardedTrack
 
     public long Bytes => Interlocked.Read(ref bytes);
 
-    public ReadOnlySpan<Subscription> Subscriptions => Volatile.Read(ref subscriptions);
+    public ReadOnlyMemory<Subscription> Subscriptions => Volatile.Read(ref subscriptions);
 
     private byte[] Vp8PayloadTypes { get; }
 

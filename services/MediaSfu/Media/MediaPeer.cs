@@ -325,10 +325,16 @@ public sealed class MediaPeer : IDisposable
         track.Count(plain.Length);
         track.AudioLevel?.Observe(plain, header);
         var newest = layer.Received(plain, header, track.IsVp8(header.PayloadType));
-        var arrival = RtpClock.Now(time, track.ClockRate);
-        // A subscriber another receive thread is sending to right now is passed over and served after the rest: two
-        // threads fanning out to the same subscribers would otherwise wait on each one in turn.
-        var subscriptions = track.Subscriptions;
+        PacketFanOut.Forward(track.Subscriptions, layer, plain, header, RtpClock.Now(time, track.ClockRate), newest);
+    }
+
+    /// <summary>
+    /// Sends each of <paramref name="subscriptions"/> that admits it a copy of <paramref name="plain"/>. A subscriber
+    /// another thread is sending to right now is passed over and served after the rest: two threads fanning out to the
+    /// same subscribers would otherwise wait on each one in turn.
+    /// </summary>
+    internal static void ForwardTo(ReadOnlySpan<Subscription> subscriptions, SimulcastLayer layer, ReadOnlySpan<byte> plain, in RtpHeader header, long arrival, bool newest)
+    {
         Span<PassedOver> passedOver = subscriptions.Length <= MaxPassedOverOnStack ? stackalloc PassedOver[subscriptions.Length] : new PassedOver[subscriptions.Length];
         var passed = 0;
         for (var i = 0; i < subscriptions.Length; i++)

@@ -30,6 +30,7 @@ public sealed partial class SfuNode : IDisposable
             Port = settings.UdpPort,
             ReceiveThreads = settings.ReceiveThreads,
             ReceiveThreadPriority = settings.ReceiveThreadPriority,
+            FanOutHelpers = settings.FanOutHelpers,
             AdvertisedAddress = settings.AdvertisedAddress is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : DefaultAdvertisedAddress(),
             ConsentTimeout = settings.ConsentTimeout,
         });

@@ -73,13 +73,16 @@ public sealed class UdpReceiveLoopTests
     public async Task A_stamped_arrival_is_when_the_datagram_reached_the_socket_not_when_it_was_handled()
     {
         var handled = new System.Collections.Concurrent.ConcurrentQueue<(DateTime? Arrival, DateTime HandledAt)>();
+        using var secondSentSignal = new ManualResetEventSlim();
         UdpReceiveLoop? loop = null;
         loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (datagram, _) =>
         {
             handled.Enqueue((loop!.Arrival, DateTime.UtcNow));
             if (datagram[0] == (byte)'a')
             {
-                Thread.Sleep(300); // the next datagram waits in the socket meanwhile
+                // The next datagram is in the socket and waits there meanwhile.
+                secondSentSignal.Wait(TimeSpan.FromSeconds(5));
+                Thread.Sleep(300);
             }
         });
         using var disposeLoop = loop;
@@ -90,6 +93,7 @@ public sealed class UdpReceiveLoopTests
         await Task.Delay(50);
         var secondSent = DateTime.UtcNow;
         sender.SendTo("b"u8.ToArray(), loop.LocalEndPoint);
+        secondSentSignal.Set();
         await WaitForAsync(() => handled.Count == 2);
 
         var second = handled.ToArray()[1];

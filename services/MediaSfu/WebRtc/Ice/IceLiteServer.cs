@@ -32,8 +32,8 @@ public sealed class IceLiteServer : IDisposable
         this.time = time ?? TimeProvider.System;
         byUfragSpan = byUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
         var threads = OperatingSystem.IsLinux() ? Math.Max(1, options.ReceiveThreads) : 1;
-        var first = new UdpReceiveLoop(new IPEndPoint(options.BindAddress, options.Port), OnDatagram, sharePort: threads > 1, options.ReceiveThreadPriority);
-        loops = [first, .. Enumerable.Range(1, threads - 1).Select(_ => new UdpReceiveLoop(first.LocalEndPoint, OnDatagram, sharePort: true, options.ReceiveThreadPriority))];
+        var first = new UdpReceiveLoop(new IPEndPoint(options.BindAddress, options.Port), OnDatagram, sharePort: threads > 1, options.ReceiveThreadPriority, options.FanOutHelpers);
+        loops = [first, .. Enumerable.Range(1, threads - 1).Select(_ => new UdpReceiveLoop(first.LocalEndPoint, OnDatagram, sharePort: true, options.ReceiveThreadPriority, options.FanOutHelpers))];
         LocalEndPoint = first.LocalEndPoint;
         Candidate = IceCandidate.Host(new IPEndPoint(options.AdvertisedAddress ?? AdvertisableAddress(LocalEndPoint.Address), LocalEndPoint.Port));
         consentSweep = this.time.CreateTimer(_ => CloseSessionsWithoutConsent(), null, options.ConsentSweepInterval, options.ConsentSweepInterval);
@@ -66,6 +66,9 @@ public sealed class IceLiteServer : IDisposable
     public int RealtimeReceiveThreads => loops.Count(loop => loop.IsRealtime);
 
     public int SessionCount => byUfrag.Count;
+
+    /// <summary>Fan-out chunks the receive threads' helpers ran (0 without helpers).</summary>
+    public long HelpedChunks => loops.Sum(loop => loop.Helper?.HelpedChunks ?? 0);
 
     /// <summary>Datagrams whose handling threw (a bug): the loop survived them; tests expect none.</summary>
     internal long ReceiveFaults => loops.Sum(loop => loop.HandlerFaults);

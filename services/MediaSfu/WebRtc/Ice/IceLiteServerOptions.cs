@@ -24,6 +24,12 @@ public sealed class IceLiteServerOptions
     /// </summary>
     public int ReceiveThreadPriority { get; set; }
 
+    /// <summary>
+    /// Whether each receive thread gets a <see cref="Transport.FanOutHelper"/>: a thread (at the same priority) that
+    /// takes part of a large fan-out, so a packet copied to many peers leaves sooner. For more than one core.
+    /// </summary>
+    public bool FanOutHelpers { get; set; }
+
     /// <summary>The address put in the host candidate, for NAT or cloud deployments; null advertises the bound address.</summary>
     public IPAddress? AdvertisedAddress { get; set; }
 

@@ -25,17 +25,23 @@ internal sealed class UdpReceiveLoop : IDisposable
     [ThreadStatic]
     private static UdpReceiveLoop? current;
 
+    // Each thread sending for a loop (its receive thread, its fan-out helper) batches into its own.
+    [ThreadStatic]
+    private static SendBatch? threadBatch;
+
+    [ThreadStatic]
+    private static int sendsFromHandler;
+
     // How often a receive gives up waiting to look at the stop flag: closing a socket does not wake a blocked receive.
     private static readonly TimeSpan StopCheckInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Socket socket;
     private readonly ReceivedFrom handler;
-    private readonly SendBatch? batch = OperatingSystem.IsLinux() ? new SendBatch() : null;
     private readonly Thread receiver;
+    private readonly FanOutHelper? helper;
     private volatile bool stopping;
     private volatile bool stampArrivals;
     private volatile ForwardingTimes? forwardingTimes;
-    private int sendsFromHandler;
     private readonly int realtimePriority;
     private readonly ManualResetEventSlim started = new();
     private volatile bool realtime;
@@ -44,7 +50,8 @@ internal sealed class UdpReceiveLoop : IDisposable
 
     /// <param name="sharePort">Whether other loops may bind the same port (SO_REUSEPORT; Linux only): set on each of them.</param>
     /// <param name="realtimePriority">1-99 runs the receive thread at that real-time priority (see <see cref="RealtimeScheduling"/>); 0 at normal priority.</param>
-    public UdpReceiveLoop(IPEndPoint bind, ReceivedFrom handler, bool sharePort = false, int realtimePriority = 0)
+    /// <param name="fanOutHelper">Whether a <see cref="FanOutHelper"/> thread stands by for the handler's large fan-outs.</param>
+    public UdpReceiveLoop(IPEndPoint bind, ReceivedFrom handler, bool sharePort = false, int realtimePriority = 0, bool fanOutHelper = false)
     {
         this.realtimePriority = realtimePriority;
         socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -64,6 +71,7 @@ internal sealed class UdpReceiveLoop : IDisposable
         socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
         this.handler = handler;
+        helper = fanOutHelper ? new FanOutHelper(this, realtimePriority) : null;
         receiver = new Thread(Receive) { IsBackground = true, Name = $"udp {LocalEndPoint.Port}" };
         // The thread outlives whoever created it: it must not carry (and keep alive) their async-local state.
         receiver.UnsafeStart();
@@ -75,7 +83,10 @@ internal sealed class UdpReceiveLoop : IDisposable
     /// <summary>Whether the receive thread got the real-time priority it was asked for.</summary>
     public bool IsRealtime => realtime;
 
-    /// <summary>The loop whose handler is running on this thread, if any.</summary>
+    /// <summary>The loop's fan-out helper, if it has one.</summary>
+    public FanOutHelper? Helper => helper;
+
+    /// <summary>The loop whose handler is running on this thread (or its helper's chunk), if any.</summary>
     public static UdpReceiveLoop? Current => current;
 
     /// <summary>Whether each datagram's kernel arrival time is read into <see cref="Arrival"/> (one more system call per datagram; Linux only): for measuring.</summary>
@@ -120,13 +131,13 @@ internal sealed class UdpReceiveLoop : IDisposable
 
     public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress to)
     {
-        if (batch is not null && Thread.CurrentThread == receiver && SendBatch.Fits(datagram, to))
+        if (current == this && threadBatch is { } batch && SendBatch.Fits(datagram, to))
         {
             batch.Add(datagram, to);
             sendsFromHandler++;
             if (batch.IsFull)
             {
-                FlushBatch();
+                FlushSends();
             }
 
             return;
@@ -151,14 +162,55 @@ internal sealed class UdpReceiveLoop : IDisposable
         }
 
         stopping = true;
+        helper?.Dispose();
         socket.Dispose();
         started.Dispose();
     }
 
-    private void Receive()
+    /// <summary>Makes the calling thread send for this loop as its receive thread does (batched, at its priority); true when real-time.</summary>
+    internal bool JoinAsSender(int priority)
     {
         current = this;
-        realtime = realtimePriority > 0 && RealtimeScheduling.TryRaiseCurrentThread(realtimePriority);
+        threadBatch = OperatingSystem.IsLinux() ? new SendBatch() : null;
+        return priority > 0 && RealtimeScheduling.TryRaiseCurrentThread(priority);
+    }
+
+    /// <summary>The handler's fan-out was shared with the helper: it counts as sent from the handler, whoever sent the copies.</summary>
+    internal static void CountSharedFanOut() => sendsFromHandler++;
+
+    /// <summary>Whether another datagram is already waiting at the socket (one ioctl).</summary>
+    internal bool HasWaitingDatagrams
+    {
+        get
+        {
+            try
+            {
+                return socket.Available > 0;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Hands what the calling thread has batched to the kernel.</summary>
+    internal void FlushSends()
+    {
+        if (threadBatch is { Count: > 0 } batch)
+        {
+            var refused = batch.Flush(socket);
+            if (refused > 0)
+            {
+                Interlocked.Add(ref refusedSends, refused);
+            }
+        }
+    }
+
+    private void Receive()
+    {
+        realtime = JoinAsSender(realtimePriority);
+        FanOutHelper.Attach(helper);
         started.Set();
         var buffer = new byte[MaxDatagram];
         var from = new SocketAddress(socket.AddressFamily);
@@ -184,7 +236,7 @@ internal sealed class UdpReceiveLoop : IDisposable
             var readAt = times is null ? default : DateTime.UtcNow;
             sendsFromHandler = 0;
             Deliver(buffer.AsSpan(0, length), from);
-            FlushBatch();
+            FlushSends();
             if (times is not null && sendsFromHandler > 0 && Arrival is { } arrival)
             {
                 var sentAt = DateTime.UtcNow;
@@ -204,18 +256,6 @@ internal sealed class UdpReceiveLoop : IDisposable
         {
             // The loop serves every peer on the port: one faulty packet handler must not stop it.
             Interlocked.Increment(ref handlerFaults);
-        }
-    }
-
-    private void FlushBatch()
-    {
-        if (batch is { Count: > 0 })
-        {
-            var refused = batch.Flush(socket);
-            if (refused > 0)
-            {
-                Interlocked.Add(ref refusedSends, refused);
-            }
         }
     }
 }
