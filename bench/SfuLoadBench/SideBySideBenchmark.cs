@@ -26,10 +26,13 @@ internal static class SideBySideBenchmark
                 results.Add(await RunOneAsync(ours, scenario, media));
             }
 
-            if (options.Runs("ours-no-helpers"))
+            foreach (var (server, helpers) in new[] { ("ours-helpers", true), ("ours-no-helpers", false) })
             {
-                await using var single = OurSfuTarget.InOwnProcess(options.Realtime, fanOutHelpers: false);
-                results.Add(await RunOneAsync(single, scenario, media));
+                if (options.Runs(server))
+                {
+                    await using var variant = OurSfuTarget.InOwnProcess(options.Realtime, helpers);
+                    results.Add(await RunOneAsync(variant, scenario, media));
+                }
             }
 
             if (options.Runs("janus"))

@@ -31,9 +31,9 @@ public sealed class LoadGeneratorSmokeTests
     [Fact]
     public async Task A_fan_out_cut_into_chunks_for_the_receive_threads_helper_reaches_every_subscriber()
     {
-        // 14 copies of each packet: more than PacketFanOut.SharedFrom, so the fan-out runs in chunks of subscribers.
+        // 14 copies of each packet: more than PacketFanOut.SharedFrom: with helpers (forced on: this runs at normal priority) the fan-out runs in chunks of subscribers.
         var wide = Small with { Publishers = 1, Subscribers = 14, Received = 1 };
-        await using var sfu = OurSfuTarget.InThisProcess();
+        await using var sfu = OurSfuTarget.InThisProcess(fanOutHelpers: true);
 
         var result = await LoadRun.RunAsync(sfu, wide, await MediaAsync());
 

@@ -17,8 +17,8 @@ public sealed class InProcessSfu : IDisposable
     private readonly ForwardingTimes forwardingTimes = new();
 
     /// <param name="receiveThreadPriority">The receive threads' real-time priority (see <see cref="SfuOptions.ReceiveThreadPriority"/>); 0 for normal.</param>
-    /// <param name="fanOutHelpers">Whether the receive threads have fan-out helpers (see <see cref="SfuOptions.FanOutHelpers"/>; the service's default).</param>
-    public InProcessSfu(int receiveThreadPriority = 0, bool fanOutHelpers = true)
+    /// <param name="fanOutHelpers">Whether the receive threads have fan-out helpers (see <see cref="SfuOptions.FanOutHelpers"/>); null for the service's default.</param>
+    public InProcessSfu(int receiveThreadPriority = 0, bool? fanOutHelpers = null)
     {
         var settings = Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1", ReceiveThreadPriority = receiveThreadPriority, FanOutHelpers = fanOutHelpers });
         node = new SfuNode(settings, TimeProvider.System);

@@ -16,22 +16,22 @@ public sealed class OurSfuTarget(Func<Guid, string, Task<string>> join, int proc
 
     /// <summary>
     /// The SFU in its own process, started from the running program with <c>serve</c> (its receive threads at
-    /// <paramref name="realtimePriority"/> when above 0, with fan-out helpers unless <paramref name="fanOutHelpers"/> is off).
+    /// <paramref name="realtimePriority"/> when above 0; fan-out helpers as the service has them unless <paramref name="fanOutHelpers"/> says).
     /// </summary>
-    public static OurSfuTarget InOwnProcess(int realtimePriority = 0, bool fanOutHelpers = true)
+    public static OurSfuTarget InOwnProcess(int realtimePriority = 0, bool? fanOutHelpers = null)
     {
         var process = SfuProcess.Start(realtimePriority, fanOutHelpers);
         return new OurSfuTarget(process.JoinAsync, process.Id, async () =>
         {
             var stats = await process.StatsAsync();
             return new ServerCounters(stats.Allocated, stats.Gen0Collections, stats.ForwardingLatency, stats.Handling);
-        }, process, fanOutHelpers ? "ours (MediaSfu)" : "ours, no fan-out helpers");
+        }, process, fanOutHelpers switch { true => "ours, fan-out helpers on", false => "ours, no fan-out helpers", null => "ours (MediaSfu)" });
     }
 
     /// <summary>The SFU in this process (the smoke test): CPU and memory are then the whole process's.</summary>
-    public static OurSfuTarget InThisProcess()
+    public static OurSfuTarget InThisProcess(bool? fanOutHelpers = null)
     {
-        var sfu = new InProcessSfu();
+        var sfu = new InProcessSfu(fanOutHelpers: fanOutHelpers);
         return new OurSfuTarget((call, offer) => Task.FromResult(sfu.Join(call, offer)), Environment.ProcessId, () => Task.FromResult<ServerCounters?>(null), sfu);
     }
 

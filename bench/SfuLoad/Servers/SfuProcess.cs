@@ -16,16 +16,13 @@ public sealed class SfuProcess : IDisposable
 
     private SfuProcess(Process process) => this.process = process;
 
-    /// <summary>The <c>serve</c> argument for a server whose receive threads have fan-out helpers (any other: none).</summary>
-    public const string WithHelpers = "helpers";
-
     /// <param name="receiveThreadPriority">The server's receive threads' real-time priority; 0 for normal (nice -10, as Janus).</param>
-    /// <param name="fanOutHelpers">Whether its receive threads have fan-out helpers (the service's default).</param>
-    public static SfuProcess Start(int receiveThreadPriority = 0, bool fanOutHelpers = true)
+    /// <param name="fanOutHelpers">Whether its receive threads have fan-out helpers; null for the service's default.</param>
+    public static SfuProcess Start(int receiveThreadPriority = 0, bool? fanOutHelpers = null)
     {
         // Run as "dotnet SfuBench.dll" or as the SfuBench executable: start the server the same way.
         var host = Environment.ProcessPath!;
-        string[] serve = ["serve", receiveThreadPriority.ToString(CultureInfo.InvariantCulture), fanOutHelpers ? WithHelpers : "no-helpers"];
+        string[] serve = ["serve", receiveThreadPriority.ToString(CultureInfo.InvariantCulture), fanOutHelpers switch { true => "helpers", false => "no-helpers", null => "default-helpers" }];
         string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, .. serve] : serve;
         var start = ServerPriority.Raised(host, arguments);
         start.RedirectStandardInput = true;
@@ -34,6 +31,9 @@ public sealed class SfuProcess : IDisposable
         start.Environment["DOTNET_gcServer"] = "0";
         return new SfuProcess(Process.Start(start) ?? throw new InvalidOperationException("The SFU process did not start."));
     }
+
+    /// <summary>The <c>serve</c> argument <see cref="Start"/> wrote for its fan-out helpers.</summary>
+    public static bool? ParseHelpers(string argument) => argument switch { "helpers" => true, "no-helpers" => false, _ => null };
 
     public int Id => process.Id;
 

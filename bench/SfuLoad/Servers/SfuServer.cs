@@ -24,13 +24,13 @@ public static class SfuServer
             return false;
         }
 
-        await RunAsync(Console.In, Console.Out, int.Parse(priority, CultureInfo.InvariantCulture), helpers == SfuProcess.WithHelpers);
+        await RunAsync(Console.In, Console.Out, int.Parse(priority, CultureInfo.InvariantCulture), SfuProcess.ParseHelpers(helpers));
         return true;
     }
 
     /// <param name="receiveThreadPriority">The receive threads' real-time priority (see <see cref="MediaSfu.Calls.SfuOptions.ReceiveThreadPriority"/>); 0 for normal.</param>
-    /// <param name="fanOutHelpers">Whether the receive threads have fan-out helpers.</param>
-    public static async Task RunAsync(TextReader input, TextWriter output, int receiveThreadPriority = 0, bool fanOutHelpers = true)
+    /// <param name="fanOutHelpers">Whether the receive threads have fan-out helpers; null for the service's default.</param>
+    public static async Task RunAsync(TextReader input, TextWriter output, int receiveThreadPriority = 0, bool? fanOutHelpers = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);

@@ -25,9 +25,15 @@ public sealed class SfuOptions
 
     /// <summary>
     /// Whether each receive thread has a helper thread that takes part of a large fan-out (a packet for a dozen
-    /// subscribers or more), so its copies leave in about half the time. On by default with more than one core.
+    /// subscribers or more) while packets queue behind it, so its copies leave in about half the time. Unset (the
+    /// default): on when the receive threads run at real-time priority on more than one core. At normal priority on
+    /// shared cores the helper waits for a core like any thread, and its wake-ups cost more than it saves (measured:
+    /// p99 16-20 ms against 9-13 ms, 12-29 % more CPU, bench/results/sfu-fan-out-helpers-normal-priority.md).
     /// </summary>
-    public bool FanOutHelpers { get; set; } = Environment.ProcessorCount > 1;
+    public bool? FanOutHelpers { get; set; }
+
+    /// <summary>Whether the receive threads get fan-out helpers: <see cref="FanOutHelpers"/>, or its default.</summary>
+    public bool UsesFanOutHelpers => FanOutHelpers ?? (ReceiveThreadPriority > 0 && Environment.ProcessorCount > 1);
 
     /// <summary>The address the UDP port binds to.</summary>
     public string UdpBindAddress { get; set; } = "0.0.0.0";

@@ -30,7 +30,7 @@ public sealed partial class SfuNode : IDisposable
             Port = settings.UdpPort,
             ReceiveThreads = settings.ReceiveThreads,
             ReceiveThreadPriority = settings.ReceiveThreadPriority,
-            FanOutHelpers = settings.FanOutHelpers,
+            FanOutHelpers = settings.UsesFanOutHelpers,
             AdvertisedAddress = settings.AdvertisedAddress is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : DefaultAdvertisedAddress(),
             ConsentTimeout = settings.ConsentTimeout,
         });
