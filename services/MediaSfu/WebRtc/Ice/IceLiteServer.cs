@@ -67,6 +67,9 @@ public sealed class IceLiteServer : IDisposable
 
     public int SessionCount => byUfrag.Count;
 
+    /// <summary>Whether the receive threads have fan-out helpers.</summary>
+    public bool HasFanOutHelpers => loops[0].Helper is not null;
+
     /// <summary>Fan-out chunks the receive threads' helpers ran (0 without helpers).</summary>
     public long HelpedChunks => loops.Sum(loop => loop.Helper?.HelpedChunks ?? 0);
 
