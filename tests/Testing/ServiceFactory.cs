@@ -1,5 +1,7 @@
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WebRtcChat.Testing;
 
@@ -13,6 +15,10 @@ public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The host counts as started only once its bus is: its queues are bound to their exchanges, so an event a test
+        // publishes right away is not dropped by an exchange with no queue yet (a service in production catches up
+        // through its durable queues, which exist from its first start).
+        builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
