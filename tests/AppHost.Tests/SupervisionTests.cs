@@ -28,13 +28,28 @@ public sealed class SupervisionTests : IAsyncLifetime
         var before = app.ResourceNotifications.Get("cache")!;
         ProcessGroup.Signal(before.Pid!.Value, ProcessGroup.SIGKILL);
 
-        var after = await app.ResourceNotifications
+        var after = await WithStateOnTimeoutAsync(app.ResourceNotifications
             .WaitForAsync("cache", s => s.IsHealthy && s.Restarts == 1)
-            .WaitAsync(TimeSpan.FromSeconds(60));
+            .WaitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.NotEqual(before.Pid, after.Pid);
         await using var connection = await ConnectionMultiplexer.ConnectAsync((await redis.GetConnectionStringAsync())!);
         Assert.True(await connection.GetDatabase().PingAsync() < TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>A wait that times out says where the resource got to and what its process and the supervisor last wrote.</summary>
+    private async Task<ResourceSnapshot> WithStateOnTimeoutAsync(Task<ResourceSnapshot> wait)
+    {
+        try
+        {
+            return await wait;
+        }
+        catch (TimeoutException)
+        {
+            var now = app.ResourceNotifications.Get("cache");
+            var log = string.Join('\n', app.ResourceLogs.GetBacklog("cache").TakeLast(30).Select(l => $"{l.Timestamp:HH:mm:ss.fff} {l.Text}"));
+            throw new TimeoutException($"cache: state {now?.State} {now?.StateMessage}, restarts {now?.Restarts}, pid {now?.Pid}, health {now?.HealthStatus} {now?.HealthDescription}\n{log}");
+        }
     }
 
     [Fact]
