@@ -13,9 +13,10 @@ namespace WebRtcChat.MediaSfu.Media;
 /// <summary>
 /// One participant's connection to the SFU: its ICE-lite session, the DTLS handshake that keys SRTP, the streams it
 /// publishes and the packets it receives. Publishing runs on the receive thread the port gives this peer's address:
-/// decrypt once, then for each subscriber copy, rewrite, encrypt and send. Sending is serialized per peer (publishers
-/// on other receive threads, NACK answers and the RTCP timer all send to it); so is receiving (a peer that moves to
-/// another address may land on another thread).
+/// decrypt once, then for each subscriber copy, rewrite, encrypt and send (a large fan-out shared with that thread's
+/// helper, see <see cref="PacketFanOut"/>). Sending is serialized per peer (publishers on other receive threads, NACK
+/// answers and the RTCP timer all send to it); so is receiving (a peer that moves to another address may land on
+/// another thread).
 /// </summary>
 public sealed class MediaPeer : IDisposable
 {
