@@ -11,6 +11,9 @@ namespace WebRtcChat.Bench.SfuLoad.Servers;
 /// </summary>
 public sealed class SfuProcess : IDisposable
 {
+    private const string HelpersOn = "helpers";
+    private const string HelpersOff = "no-helpers";
+
     private readonly Process process;
     private readonly SemaphoreSlim oneCommandAtATime = new(1);
 
@@ -22,7 +25,7 @@ public sealed class SfuProcess : IDisposable
     {
         // Run as "dotnet SfuBench.dll" or as the SfuBench executable: start the server the same way.
         var host = Environment.ProcessPath!;
-        string[] serve = ["serve", receiveThreadPriority.ToString(CultureInfo.InvariantCulture), fanOutHelpers switch { true => "helpers", false => "no-helpers", null => "default-helpers" }];
+        string[] serve = ["serve", receiveThreadPriority.ToString(CultureInfo.InvariantCulture), fanOutHelpers switch { true => HelpersOn, false => HelpersOff, null => "default-helpers" }];
         string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, .. serve] : serve;
         var start = ServerPriority.Raised(host, arguments);
         start.RedirectStandardInput = true;
@@ -32,8 +35,8 @@ public sealed class SfuProcess : IDisposable
         return new SfuProcess(Process.Start(start) ?? throw new InvalidOperationException("The SFU process did not start."));
     }
 
-    /// <summary>The <c>serve</c> argument <see cref="Start"/> wrote for its fan-out helpers.</summary>
-    public static bool? ParseHelpers(string argument) => argument switch { "helpers" => true, "no-helpers" => false, _ => null };
+    /// <summary>The fan-out helpers the <c>serve</c> argument <see cref="Start"/> wrote asks for; null for the service's default.</summary>
+    public static bool? ParseHelpers(string argument) => argument switch { HelpersOn => true, HelpersOff => false, _ => null };
 
     public int Id => process.Id;
 

@@ -35,7 +35,7 @@ public sealed class FanOutHelperTests
 
             Interlocked.Increment(ref handled);
         }, fanOutHelper: true);
-        using var sender = Bound();
+        using var sender = UdpReceiveLoopTests.Bound(IPAddress.Loopback);
 
         for (var fanOut = 0; fanOut < FanOuts; fanOut++)
         {
@@ -54,7 +54,7 @@ public sealed class FanOutHelperTests
     public async Task Copies_the_helper_sends_leave_from_the_loops_port_each_once()
     {
         const int FanOuts = 150;
-        using var receiver = Bound();
+        using var receiver = UdpReceiveLoopTests.Bound(IPAddress.Loopback);
         ReceiveBuffer.Enlarge(receiver, 4 * 1024 * 1024);
         var target = receiver.LocalEndPoint!.Serialize();
         UdpReceiveLoop? loop = null;
@@ -68,7 +68,7 @@ public sealed class FanOutHelperTests
             }), Chunks);
         }, fanOutHelper: true);
         using var disposeLoop = loop;
-        using var sender = Bound();
+        using var sender = UdpReceiveLoopTests.Bound(IPAddress.Loopback);
 
         for (var fanOut = 0; fanOut < FanOuts; fanOut++)
         {
@@ -117,7 +117,7 @@ public sealed class FanOutHelperTests
 
             done.SetResult();
         }, fanOutHelper: true);
-        using var sender = Bound();
+        using var sender = UdpReceiveLoopTests.Bound(IPAddress.Loopback);
 
         sender.SendTo("go"u8.ToArray(), loop.LocalEndPoint);
 
@@ -131,19 +131,12 @@ public sealed class FanOutHelperTests
     {
         var asked = new TaskCompletionSource<FanOutHelper?>();
         using var loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (_, _) => asked.TrySetResult(FanOutHelper.Current));
-        using var sender = Bound();
+        using var sender = UdpReceiveLoopTests.Bound(IPAddress.Loopback);
 
         sender.SendTo("go"u8.ToArray(), loop.LocalEndPoint);
 
         Assert.Null(await asked.Task.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Null(loop.Helper);
-    }
-
-    private static Socket Bound()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return socket;
     }
 
     private sealed class CountingWork(Action<int> chunk) : IChunkedWork

@@ -62,7 +62,7 @@ public sealed class UdpReceiveLoopTests
         Assert.Equal("timer"u8.ToArray(), buffer[..length]);
     }
 
-    private static Socket Bound(IPAddress address)
+    internal static Socket Bound(IPAddress address)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(address, 0));

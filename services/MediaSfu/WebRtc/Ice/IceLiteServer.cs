@@ -70,9 +70,6 @@ public sealed class IceLiteServer : IDisposable
     /// <summary>Whether the receive threads have fan-out helpers.</summary>
     public bool HasFanOutHelpers => loops[0].Helper is not null;
 
-    /// <summary>Fan-out chunks the receive threads' helpers ran (0 without helpers).</summary>
-    public long HelpedChunks => loops.Sum(loop => loop.Helper?.HelpedChunks ?? 0);
-
     /// <summary>Datagrams whose handling threw (a bug): the loop survived them; tests expect none.</summary>
     internal long ReceiveFaults => loops.Sum(loop => loop.HandlerFaults);
 
