@@ -4,35 +4,48 @@ using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.Orchestration;
 
-/// <summary>Gives every endpoint its port: fixed ones are checked to be free, the rest get a free one.</summary>
+/// <summary>
+/// Gives every endpoint its port: fixed ones are checked to be free, the rest get a free one.
+/// A free port is reserved until the process ends: a resource that has not started yet does not
+/// hold its port, so without the record a later caller (RabbitMQ's epmd, say) could be given it too.
+/// </summary>
 public static class PortAllocator
 {
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
+
     public static void Allocate(IEnumerable<IResource> resources)
     {
-        var taken = new HashSet<int>();
-        foreach (var resource in resources)
+        var endpoints = resources
+            .SelectMany(resource => resource.Annotations.OfType<EndpointAnnotation>().Select(endpoint => (resource, endpoint)))
+            .ToList();
+        var fixedPorts = new HashSet<int>();
+        foreach (var (resource, endpoint) in endpoints.Where(pair => pair.endpoint.Port is > 0))
         {
-            foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>())
+            var port = endpoint.Port!.Value;
+            if (!IsFree(port) || !fixedPorts.Add(port))
             {
-                if (endpoint.Port is { } fixedPort and > 0)
-                {
-                    if (!IsFree(fixedPort) || !taken.Add(fixedPort))
-                    {
-                        throw new DistributedApplicationException(
-                            $"{resource.Name}: port {fixedPort} ({endpoint.Name}) is already in use; stop the process using it (ss -ltnp 'sport = :{fixedPort}') or choose another port in configuration.");
-                    }
-
-                    endpoint.AllocatedPort = fixedPort;
-                }
-                else
-                {
-                    endpoint.AllocatedPort = FreePort(taken);
-                }
+                throw new DistributedApplicationException(
+                    $"{resource.Name}: port {port} ({endpoint.Name}) is already in use; stop the process using it (ss -ltnp 'sport = :{port}') or choose another port in configuration.");
             }
+
+            endpoint.AllocatedPort = port;
+        }
+
+        // Fixed ports are reserved before any free port is drawn, so a draw cannot land on one.
+        lock (Gate)
+        {
+            HandedOut.UnionWith(fixedPorts);
+        }
+
+        foreach (var (_, endpoint) in endpoints.Where(pair => pair.endpoint.Port is not > 0))
+        {
+            endpoint.AllocatedPort = FreePort();
         }
     }
 
-    public static int FreePort(ISet<int>? exclude = null)
+    /// <summary>A port nothing listens on and that this process has not handed out before.</summary>
+    public static int FreePort()
     {
         while (true)
         {
@@ -40,9 +53,12 @@ public static class PortAllocator
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
-            if (exclude is null || exclude.Add(port))
+            lock (Gate)
             {
-                return port;
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
             }
         }
     }
