@@ -40,6 +40,7 @@ public static class AuthenticationExtensions
                     options.TokenValidationParameters.ValidIssuers = [settings.Issuer.AbsoluteUri, settings.Issuer.AbsoluteUri.TrimEnd('/')];
                 }
             });
+        builder.Services.WithoutKeyRingPreload();
 
         builder.Services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder()

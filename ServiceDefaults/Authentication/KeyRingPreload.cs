@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// ASP.NET Core's authentication registers data protection, whose hosted service reads (and on a first run creates)
+/// the key ring at start. A service that only validates bearer tokens never protects anything, so that start-up
+/// work only costs memory (the XML stack, 3-4 MB resident); without the hosted service the ring loads on first use.
+/// </summary>
+public static class KeyRingPreload
+{
+    private const string HostedServiceName = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
+    public static IServiceCollection WithoutKeyRingPreload(this IServiceCollection services)
+    {
+        var preload = services.SingleOrDefault(descriptor =>
+            descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType?.FullName == HostedServiceName);
+        if (preload is not null)
+        {
+            services.Remove(preload);
+        }
+
+        return services;
+    }
+}
