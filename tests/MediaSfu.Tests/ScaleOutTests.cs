@@ -116,7 +116,10 @@ public sealed class ScaleOutTests(SfuFixture fixture) : IAsyncLifetime
             async ({ token, roomId }) => {
               const { GroupCall } = await import('/js/group-call.js');
               const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 320, height: 240, frameRate: 15 } });
-              window.call = await new GroupCall({ token, container: document.body, pollMilliseconds: 300 }).join(roomId, stream);
+              const call = new GroupCall({ token, container: document.body, pollMilliseconds: 300 });
+              window.callErrors = [];
+              call.addEventListener('error', event => window.callErrors.push(String(event.detail)));
+              window.call = await call.join(roomId, stream);
             }
             """,
             new { token = user.AccessToken, roomId });
@@ -141,8 +144,8 @@ public sealed class ScaleOutTests(SfuFixture fixture) : IAsyncLifetime
 
             if (waited.Elapsed >= TimeSpan.FromSeconds(30))
             {
-                // What the page knows, for the failure message: whom it sees in the call and what each sends it.
-                var seen = await page.EvaluateAsync<string>("() => window.call.inbound().then(all => JSON.stringify({ participants: window.call.participants, inbound: all }))");
+                // What the page knows, for the failure message: whom it sees in the call, what each sends it, what went wrong.
+                var seen = await page.EvaluateAsync<string>("() => window.call.inbound().then(all => JSON.stringify({ participants: window.call.participants, inbound: all, errors: window.callErrors }))");
                 Assert.Fail($"no video decoded in an expected call (in {callId}, {frames} frames; the page: {seen})");
             }
 

@@ -33,6 +33,10 @@ export class GroupCall extends EventTarget {
   #stream;
   #onCallEnded = ended => this.#callEnded(ended);
   #rejoining = false;
+  // Each join starts a new session: a sync begun for an earlier one (the call its node took down) must not touch this
+  // one's connection, whose call id and participant id change while the join is under way.
+  #session = 0;
+  #offerOwed = false; // a renegotiation failed: the next sync offers again even if nobody came or went
 
   /**
    * `container`: where each participant's audio and video play (one video element per participant).
@@ -57,8 +61,11 @@ export class GroupCall extends EventTarget {
 
   /** Starts or joins the room's call, publishing the tracks of `stream`. */
   async join(roomId, stream) {
+    this.#session++;
+    this.#participantId = null;
     this.#roomId = roomId;
     this.#stream = stream;
+    this.#offerOwed = false;
     const call = await this.#api('POST', '/api/calls/group', { roomId });
     this.#callId = call.id;
     this.#pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
@@ -69,16 +76,24 @@ export class GroupCall extends EventTarget {
     await this.#pc.setLocalDescription(await this.#pc.createOffer());
     const joined = await this.#api('POST', `/api/calls/${this.#callId}/join`, { sdp: this.#pc.localDescription.sdp });
     this.#participantId = joined.participantId;
-    await this.#pc.setRemoteDescription({ type: 'answer', sdp: joined.sdp });
-    await this.sync();
-    this.#timer = setInterval(() => this.sync().catch(error => this.dispatchEvent(new CustomEvent('error', { detail: error }))), this.pollMilliseconds);
+    try {
+      await this.#pc.setRemoteDescription({ type: 'answer', sdp: joined.sdp });
+    } catch (error) {
+      // Leave, so that a retry does not leave this connection behind in the call as a participant nobody hears.
+      await this.#api('POST', `/api/calls/${this.#callId}/leave`).catch(() => {});
+      throw error;
+    }
+    this.#timer = setInterval(() => this.sync().catch(error => this.#report(error)), this.pollMilliseconds);
+    // The call is joined even if this first look at its participants fails: the poll looks again.
+    await this.sync().catch(error => this.#report(error));
     return this;
   }
 
   /** Brings the transceivers in line with the call's participants and renegotiates when they changed. */
   sync() {
     // A failed sync (reported to its caller) must not stop the ones after it.
-    this.#syncing = this.#syncing.catch(() => {}).then(() => this.#sync());
+    const session = this.#session;
+    this.#syncing = this.#syncing.catch(() => {}).then(() => this.#sync(session));
     return this.#syncing;
   }
 
@@ -153,11 +168,34 @@ export class GroupCall extends EventTarget {
         break;
       } catch (error) {
         this.#stop();
-        this.dispatchEvent(new CustomEvent('error', { detail: error }));
+        this.#report(error);
         await new Promise(resolve => setTimeout(resolve, this.pollMilliseconds));
       }
     }
     this.#rejoining = false;
+  }
+
+  /** Offers the current transceivers; when that fails, rolls the offer back and owes the next sync another. */
+  async #renegotiate(session) {
+    const pc = this.#pc;
+    this.#offerOwed = true;
+    try {
+      await pc.setLocalDescription(await pc.createOffer());
+      const answer = await this.#api('POST', `/api/calls/${this.#callId}/participants/${this.#participantId}/offer`, { sdp: pc.localDescription.sdp });
+      if (session === this.#session) {
+        await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+        this.#offerOwed = false;
+      }
+    } catch (error) {
+      if (session === this.#session && pc.signalingState === 'have-local-offer') {
+        await pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
+      }
+      throw error;
+    }
+  }
+
+  #report(error) {
+    this.dispatchEvent(new CustomEvent('error', { detail: error }));
   }
 
   #stop() {
@@ -165,8 +203,14 @@ export class GroupCall extends EventTarget {
     this.#pc?.close();
   }
 
-  async #sync() {
+  async #sync(session) {
+    if (session !== this.#session || !this.#participantId) {
+      return;
+    }
     const call = await this.#api('GET', `/api/calls/${this.#callId}`);
+    if (session !== this.#session) {
+      return;
+    }
     if (call.endedAt) {
       // Not awaited: rejoining syncs again, which waits for this sync to finish.
       setTimeout(() => this.#callEnded({ callId: call.id, reason: call.endReason }));
@@ -195,10 +239,8 @@ export class GroupCall extends EventTarget {
         changed = true;
       }
     }
-    if (changed) {
-      await this.#pc.setLocalDescription(await this.#pc.createOffer());
-      const answer = await this.#api('POST', `/api/calls/${this.#callId}/participants/${this.#participantId}/offer`, { sdp: this.#pc.localDescription.sdp });
-      await this.#pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    if (changed || this.#offerOwed) {
+      await this.#renegotiate(session);
     }
     this.participants = others;
     if (call.dominantSpeaker) {
