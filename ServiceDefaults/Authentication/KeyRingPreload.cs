@@ -5,7 +5,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// ASP.NET Core's authentication registers data protection, whose hosted service reads (and on a first run creates)
 /// the key ring at start. A service that only validates bearer tokens never protects anything, so that start-up
-/// work only costs memory (the XML stack, 3-4 MB resident); without the hosted service the ring loads on first use.
+/// work only costs memory (about 2 MB resident); without the hosted service the ring loads on first use.
 /// </summary>
 public static class KeyRingPreload
 {
