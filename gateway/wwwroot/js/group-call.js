@@ -177,11 +177,12 @@ export class GroupCall extends EventTarget {
 
   /** Offers the current transceivers; when that fails, rolls the offer back and owes the next sync another. */
   async #renegotiate(session) {
-    const pc = this.#pc;
+    // Read before the first await: a rejoin may replace them meanwhile, and this offer belongs to the session it began in.
+    const [pc, callId, participantId] = [this.#pc, this.#callId, this.#participantId];
     this.#offerOwed = true;
     try {
       await pc.setLocalDescription(await pc.createOffer());
-      const answer = await this.#api('POST', `/api/calls/${this.#callId}/participants/${this.#participantId}/offer`, { sdp: pc.localDescription.sdp });
+      const answer = await this.#api('POST', `/api/calls/${callId}/participants/${participantId}/offer`, { sdp: pc.localDescription.sdp });
       if (session === this.#session) {
         await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
         this.#offerOwed = false;
