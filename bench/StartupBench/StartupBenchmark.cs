@@ -15,7 +15,7 @@ internal static class StartupBenchmark
     {
         var dataDirectory = TestFolders.Create("bench");
         var runs = new List<(string Kind, TimeSpan TimeToHealthy)>();
-        IReadOnlyList<ProcessMemory> memory = [];
+        var samples = new List<IReadOnlyList<ProcessMemory>>();
         try
         {
             for (var run = 0; run <= options.WarmRuns; run++)
@@ -28,8 +28,13 @@ internal static class StartupBenchmark
                 Console.Error.WriteLine($"{kind}: healthy after {clock.Elapsed.TotalSeconds:0.0} s");
                 if (run == options.WarmRuns)
                 {
-                    await Task.Delay(options.IdleWait);
-                    memory = await MeasureMemoryAsync(app);
+                    foreach (var sample in options.IdleSamples)
+                    {
+                        var sinceHealthy = clock.Elapsed - runs[^1].TimeToHealthy;
+                        await Task.Delay(sample > sinceHealthy ? sample - sinceHealthy : TimeSpan.Zero);
+                        samples.Add(await MeasureMemoryAsync(app));
+                        Console.Error.WriteLine($"memory read {sample.TotalSeconds:0} s after healthy");
+                    }
                 }
             }
         }
@@ -38,7 +43,7 @@ internal static class StartupBenchmark
             TestFolders.Delete(dataDirectory);
         }
 
-        return Render(options, runs, memory);
+        return Render(options, runs, samples);
     }
 
     private static async Task<IReadOnlyList<ProcessMemory>> MeasureMemoryAsync(AppHostProcess app)
@@ -98,12 +103,12 @@ internal static class StartupBenchmark
             ? double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)
             : 0;
 
-    private static string Render(BenchOptions options, List<(string Kind, TimeSpan TimeToHealthy)> runs, IReadOnlyList<ProcessMemory> memory)
+    private static string Render(BenchOptions options, List<(string Kind, TimeSpan TimeToHealthy)> runs, List<IReadOnlyList<ProcessMemory>> samples)
     {
         var culture = CultureInfo.InvariantCulture;
         var text = MachineInfo.StartReport(
             "Start-up benchmark: time to healthy and idle memory",
-            string.Create(culture, $"dotnet run --project bench/StartupBench -c Release -- --warm-runs {options.WarmRuns} --idle-seconds {options.IdleWait.TotalSeconds:0} --output {options.OutputPath}"));
+            string.Create(culture, $"dotnet run --project bench/StartupBench -c Release -- --warm-runs {options.WarmRuns} --idle-seconds {options.IdleSecondsArgument} --output {options.OutputPath}"));
         text.AppendLine("- Measured from launching the built AppHost until the dashboard reports every resource Running and Healthy and the gateway's aggregate /health answers 200.");
         text.AppendLine();
         text.AppendLine(culture, $"| run | time to healthy (s) | target < {HealthyTargetSeconds:0} s |");
@@ -114,14 +119,18 @@ internal static class StartupBenchmark
         }
 
         text.AppendLine();
-        text.AppendLine(culture, $"Idle memory after {options.IdleWait.TotalSeconds:0} s, summed over each resource's process group (PSS shares the pages of the .NET runtime and libraries among the processes that map them):");
+        var last = options.IdleSamples[^1].TotalSeconds;
+        text.AppendLine(culture, $"Idle memory, read {string.Join(", ", options.IdleSamples.Select(s => $"{s.TotalSeconds:0} s"))} after healthy with nothing using the application, summed over each resource's process group (PSS, at {last:0} s, shares the pages of the .NET runtime and libraries among the processes that map them). The target is judged at {last:0} s:");
         text.AppendLine();
-        text.AppendLine(culture, $"| resource | type | RSS (MB) | PSS (MB) | .NET service RSS target < {RssTargetMb:0} MB |");
-        text.AppendLine("|---|---|---:|---:|---|");
-        foreach (var process in memory)
+        var rssColumns = string.Concat(options.IdleSamples.Select(s => $" RSS at {s.TotalSeconds:0} s (MB) |"));
+        text.AppendLine(culture, $"| resource | type |{rssColumns} PSS (MB) | .NET service RSS target < {RssTargetMb:0} MB |");
+        text.AppendLine(culture, $"|---|---|{string.Concat(options.IdleSamples.Select(_ => "---:|"))}---:|---|");
+        foreach (var process in samples[^1])
         {
+            var readings = samples.Select(sample => sample.FirstOrDefault(p => p.Name == process.Name)?.Memory.RssMegabytes);
+            var rss = string.Concat(readings.Select(r => r is { } mb ? string.Create(culture, $" {mb:0.0} |") : " |"));
             var verdict = process.Type == "Project" ? (process.Memory.RssMegabytes < RssTargetMb ? "met" : "missed") : "";
-            text.AppendLine(culture, $"| {process.Name} | {process.Type} | {process.Memory.RssMegabytes:0.0} | {process.Memory.PssMegabytes:0.0} | {verdict} |");
+            text.AppendLine(culture, $"| {process.Name} | {process.Type} |{rss} {process.Memory.PssMegabytes:0.0} | {verdict} |");
         }
 
         return text.ToString();
