@@ -8,6 +8,7 @@ public sealed partial class NativeHeapTrimmerTests
 {
     private const int ChunkBytes = 64 * 1024; // under glibc's mmap threshold: served from the heap, not mapped apart
     private const int Chunks = 512;
+    private const int TrimThresholdOption = -1; // glibc's M_TRIM_THRESHOLD
 
     [Fact]
     public async Task Native_memory_a_service_freed_goes_back_to_the_system_within_a_trim_interval()
@@ -32,27 +33,29 @@ public sealed partial class NativeHeapTrimmerTests
     }
 
     /// <summary>
-    /// 32 MB in 64 KB chunks, written, then freed while a chunk allocated after them stays live, so malloc cannot give
-    /// them back from the heap's top by itself. Returns the freed chunks' addresses and the live chunk.
+    /// 32 MB in 64 KB chunks, written, then freed while the chunk at the highest address stays live, so malloc cannot
+    /// merge them into the heap's top and give them back by itself. Returns the freed chunks' addresses and the live chunk.
     /// </summary>
     private static unsafe (nint[] Freed, nint Pin) AllocateAndFreeBelowALiveChunk()
     {
-        var chunks = new nint[Chunks];
-        for (var i = 0; i < Chunks; i++)
+        // free() also returns memory that reaches the heap's top once it passes this threshold; only the trimmer may here.
+        Assert.Equal(1, MallOpt(TrimThresholdOption, int.MaxValue));
+        var chunks = new nint[Chunks + 1];
+        for (var i = 0; i < chunks.Length; i++)
         {
             var chunk = NativeMemory.Alloc(ChunkBytes);
             new Span<byte>(chunk, ChunkBytes).Fill(1);
             chunks[i] = (nint)chunk;
         }
 
-        // The same size again, so it comes from the heap's top, after the others, not from a free hole before them.
-        var pin = (nint)NativeMemory.Alloc(ChunkBytes);
-        foreach (var chunk in chunks)
+        var pin = chunks.Max();
+        var freed = chunks.Where(chunk => chunk != pin).ToArray();
+        foreach (var chunk in freed)
         {
             Free(chunk);
         }
 
-        return (chunks, pin);
+        return (freed, pin);
     }
 
     private static unsafe void Free(nint chunk) => NativeMemory.Free((void*)chunk);
@@ -75,6 +78,9 @@ public sealed partial class NativeHeapTrimmerTests
 
         return (double)resident / pages;
     }
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int MallOpt(int option, int value);
 
     [LibraryImport("libc", EntryPoint = "mincore")]
     private static partial int MinCore(nint address, nuint length, [Out] byte[] vector);
