@@ -4,6 +4,7 @@ namespace Microsoft.Extensions.Hosting;
 public sealed class NativeHeapOptions
 {
     public const string SectionName = "NativeHeap";
+    public static readonly TimeSpan LongestTrimInterval = TimeSpan.FromDays(1);
 
     /// <summary>How often free native heap memory is handed back to the system; zero turns it off.</summary>
     public TimeSpan TrimInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -13,7 +13,7 @@ internal sealed class NativeHeapTrimmer(IOptions<NativeHeapOptions> options) : B
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.TrimInterval;
-        if (interval <= TimeSpan.Zero)
+        if (interval == TimeSpan.Zero)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using WebRtcChat.ServiceDefaults.Tests.Support;
 
 namespace WebRtcChat.ServiceDefaults.Tests;
@@ -30,6 +31,20 @@ public sealed partial class NativeHeapTrimmerTests
             Free(pin);
             await host.StopAsync();
         }
+    }
+
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("2.00:00:00")]
+    public void A_trim_interval_out_of_range_stops_the_service_at_start_naming_the_setting(string interval)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["NativeHeap:TrimInterval"] = interval;
+        builder.AddNativeHeapTrimming();
+        using var host = builder.Build();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Start());
+        Assert.Contains("NativeHeap:TrimInterval must be between 00:00:00 (off) and 1.00:00:00", failure.Message);
     }
 
     /// <summary>
