@@ -19,12 +19,23 @@ public static class ServiceDefaultsExtensions
     public const string AlivePath = "/alive";
     private const string LiveTag = "live";
 
+    /// <summary>
+    /// The resilience pipeline logs every attempt, one that succeeded at once included, at Information: a line per
+    /// outgoing call, the telemetry exporter's own every few seconds. Retried and failed attempts are Warnings and stay.
+    /// </summary>
+    private const string ResilienceLogCategory = "Polly";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddNativeHeapTrimming();
         builder.Services.AddServiceDiscovery();
+        if (builder.Configuration[$"Logging:LogLevel:{ResilienceLogCategory}"] is null)
+        {
+            builder.Logging.AddFilter(ResilienceLogCategory, LogLevel.Warning);
+        }
+
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();

@@ -31,13 +31,15 @@ public sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(
         string applicationName,
         IDictionary<string, string?> connectionStrings,
-        Action<WebApplicationBuilder> configure)
+        Action<WebApplicationBuilder> configure,
+        IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = applicationName, EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(FastSettings);
         builder.Configuration.AddInMemoryCollection(connectionStrings.ToDictionary(p => $"ConnectionStrings:{p.Key}", p => p.Value));
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.AddServiceDefaults();
         configure(builder);
