@@ -31,11 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.AddNativeHeapTrimming();
         builder.Services.AddServiceDiscovery();
-        if (builder.Configuration[$"Logging:LogLevel:{ResilienceLogCategory}"] is null)
-        {
-            builder.Logging.AddFilter(ResilienceLogCategory, LogLevel.Warning);
-        }
-
+        builder.LogOnlyRetriedHttpAttempts();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
@@ -44,6 +40,14 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         return builder;
+    }
+
+    private static void LogOnlyRetriedHttpAttempts(this IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration[$"Logging:LogLevel:{ResilienceLogCategory}"] is null)
+        {
+            builder.Logging.AddFilter(ResilienceLogCategory, LogLevel.Warning);
+        }
     }
 
     /// <summary>
