@@ -15,49 +15,86 @@ public sealed class DownlinkEstimateTests
     public void A_remb_above_what_is_sent_is_no_limit()
     {
         estimate.Remb(2_000_000);
-        Assert.Null(estimate.Budget(sendingKbps: 1540, videoKbps: 1500, fractionLost: 0));
+        Assert.Null(estimate.Budget(videoKbps: 1500, ReportedLoss.None));
     }
 
     [Fact]
     public void A_remb_below_what_is_sent_limits_and_the_limit_follows_the_remb_while_held()
     {
         estimate.Remb(600_000);
-        Assert.Equal(600, estimate.Budget(1540, 1500, 0));
+        Assert.Equal(600, estimate.Budget(1500, ReportedLoss.None));
 
         clock.Advance(TimeSpan.FromSeconds(3));
         estimate.Remb(900_000);
-        Assert.Equal(900, estimate.Budget(540, 500, 0)); // above what is sent now: not binding, but the hold keeps the REMB as the limit
+        Assert.Equal(900, estimate.Budget(500, ReportedLoss.None)); // above what is sent now: not binding, but the hold keeps the REMB as the limit
     }
 
     [Fact]
     public void High_loss_cuts_by_half_the_loss_and_moderate_loss_does_not()
     {
-        Assert.Null(estimate.Budget(1000, 960, fractionLost: 0.08));
-        Assert.Equal(900, estimate.Budget(1000, 960, fractionLost: 0.20));
+        Assert.Null(estimate.Budget(1000, Loss(0.08, measurement: 1)));
+        Assert.Equal(900, estimate.Budget(1000, Loss(0.20, measurement: 2)));
+    }
+
+    [Fact]
+    public void One_loss_measurement_cuts_once_however_often_the_layers_are_planned()
+    {
+        Assert.Equal(900, estimate.Budget(1000, Loss(0.20, measurement: 1)));
+
+        // The cut moved the subscriber to a smaller layer; the same measurement must not cut what is sent now again.
+        for (var plan = 0; plan < 8; plan++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+            Assert.Equal(900, estimate.Budget(300, Loss(0.20, measurement: 1)));
+        }
+
+        Assert.Equal(270, estimate.Budget(300, Loss(0.20, measurement: 2)));
+    }
+
+    [Fact]
+    public void A_loss_cut_holds_and_then_lets_go()
+    {
+        Assert.Equal(900, estimate.Budget(1000, Loss(0.20, measurement: 1)));
+        clock.Advance(DownlinkEstimate.HoldAfterLimit - TimeSpan.FromSeconds(1));
+        Assert.Equal(900, estimate.Budget(300, Loss(0.05, measurement: 2)));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(estimate.Budget(300, Loss(0.05, measurement: 3)));
     }
 
     [Fact]
     public void With_video_paused_an_audio_only_remb_does_not_keep_it_paused()
     {
         estimate.Remb(100_000);
-        Assert.Equal(100, estimate.Budget(540, 500, 0));
+        Assert.Equal(100, estimate.Budget(500, ReportedLoss.None));
 
-        // Paused: the REMB now measures the audio (28 kbps). It must not renew the limit, or video never comes back.
+        // Paused: the REMB now measures no video (28 kbps). It must not renew the limit, or video never comes back.
         for (var second = 0; second < 9; second++)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             estimate.Remb(28_000);
-            Assert.Equal(100, estimate.Budget(40, 0, 0));
+            Assert.Equal(100, estimate.Budget(0, ReportedLoss.None));
         }
 
         clock.Advance(TimeSpan.FromSeconds(1.5));
         estimate.Remb(28_000);
-        Assert.Null(estimate.Budget(40, 0, 0));
+        Assert.Null(estimate.Budget(0, ReportedLoss.None));
     }
 
     [Fact]
-    public void Nothing_sent_yet_is_no_limit_whatever_the_loss()
+    public void Nothing_sent_yet_or_video_paused_is_no_limit_whatever_the_loss()
     {
-        Assert.Null(estimate.Budget(0, 0, fractionLost: 0.5));
+        Assert.Null(estimate.Budget(0, Loss(0.5, measurement: 1)));
     }
+
+    [Fact]
+    public void The_latest_budget_is_kept_for_the_stats()
+    {
+        Assert.Null(estimate.LatestBudgetKbps);
+        estimate.Remb(600_000);
+        estimate.Budget(1500, ReportedLoss.None);
+        Assert.Equal(600, estimate.LatestBudgetKbps);
+    }
+
+    private static ReportedLoss Loss(double fraction, long measurement) => new(fraction, measurement);
 }

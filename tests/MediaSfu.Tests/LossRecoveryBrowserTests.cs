@@ -32,10 +32,12 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var samples = new List<VideoReception> { await VideoReceivedAsync(subscriber) };
+        var sfuSide = new List<string>();
         for (var second = 0; second < Measured.TotalSeconds; second++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             samples.Add(await VideoReceivedAsync(subscriber));
+            sfuSide.Add(await SfuViewAsync(alice, bob, callId));
         }
 
         var (first, last) = (samples[0], samples[^1]);
@@ -46,6 +48,7 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         output.WriteLine($"decoded per second: {string.Join(' ', perSecond)}; frame width each second: {string.Join(' ', samples.Select(s => s.FrameWidth))}; dropped per second: {string.Join(' ', samples.Zip(samples.Skip(1), (a, b) => b.FramesDropped - a.FramesDropped))}; over {Measured.TotalSeconds} s: dropped {last.FramesDropped - first.FramesDropped}, freezes {last.FreezeCount - first.FreezeCount} ({last.FreezeSeconds - first.FreezeSeconds:0.###} s), NACKs sent {last.NackCount - first.NackCount}, lost {last.PacketsLost - first.PacketsLost}");
         output.WriteLine($"publisher: NACKs received {sent.GetProperty("nackCount")}, retransmitted packets {sent.GetProperty("retransmittedPacketsSent")}");
         output.WriteLine($"SFU: {recovery}");
+        output.WriteLine($"SFU each second (subscriber's layer, kbps, fraction lost, REMB and budget | publisher's layers):{Environment.NewLine}{string.Join(Environment.NewLine, sfuSide)}");
 
         // The page publishes simulcast (Chrome then codes each layer with temporal layers) and at this loss the
         // subscriber gets the 160 or 320 wide layer. Measured on this 2-core machine: 10-22 frames decoded every second
@@ -117,14 +120,33 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
 
     private static long Number(JsonElement stats, string name) => stats.TryGetProperty(name, out var value) ? value.GetInt64() : 0;
 
-    /// <summary>The SFU's recovery numbers for the publisher's video track.</summary>
-    private async Task<JsonElement> SfuRecoveryAsync(TestUser user, Guid callId)
+    /// <summary>The SFU's recovery numbers for <paramref name="publisher"/>'s video track.</summary>
+    private async Task<JsonElement> SfuRecoveryAsync(TestUser publisher, Guid callId) =>
+        PublishedVideo(Participant(await ParticipantsAsync(publisher, callId), publisher)).GetProperty("recovery");
+
+    /// <summary>What the SFU forwards to the subscriber now and what the publisher sends it, on one line (printed to explain a failure).</summary>
+    private async Task<string> SfuViewAsync(TestUser publisher, TestUser subscriber, Guid callId)
+    {
+        var participants = await ParticipantsAsync(publisher, callId);
+        var receiving = Participant(participants, subscriber);
+        var received = receiving.GetProperty("received").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "video");
+        var layers = PublishedVideo(Participant(participants, publisher)).GetProperty("layers").EnumerateArray()
+            .Select(l => $"{l.GetProperty("rid")}:{l.GetProperty("bitrateKbps").GetDouble():0}{(l.GetProperty("active").GetBoolean() ? string.Empty : " off")}");
+        return $"{received.GetProperty("layer")} {received.GetProperty("bitrateKbps").GetDouble():0} kbps, lost {received.GetProperty("fractionLost").GetDouble():0.###}, "
+            + $"{receiving.GetProperty("downlink")} | {string.Join(", ", layers)}";
+    }
+
+    private static JsonElement Participant(IEnumerable<JsonElement> participants, TestUser user) =>
+        participants.Single(p => p.GetProperty("userId").GetGuid() == user.Id);
+
+    private static JsonElement PublishedVideo(JsonElement participant) =>
+        participant.GetProperty("published").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "video");
+
+    private async Task<IReadOnlyList<JsonElement>> ParticipantsAsync(TestUser user, Guid callId)
     {
         using var http = fixture.Sfu.CreateClient();
         using var response = await http.SendAsync(user.Request(HttpMethod.Get, $"/api/calls/{callId}/stats"));
-        var participants = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray();
-        var published = participants.First().GetProperty("published").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "video");
-        return published.GetProperty("recovery");
+        return [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray()];
     }
 
     private sealed record VideoReception(long FramesDecoded, long FramesDropped, long FreezeCount, long NackCount, long PacketsLost, double FreezeSeconds, long FrameWidth);

@@ -14,10 +14,10 @@ public sealed class ReceiverLossTests
     {
         Report(highest: 1000, lost: 0);
         Report(highest: 1003, lost: 1); // a report's own fraction would say 33%
-        Assert.Equal(0, loss.FractionLost(clock));
+        Assert.Equal(0, loss.Latest(clock).Fraction);
 
         Report(highest: 1100, lost: 5);
-        Assert.Equal(0.05, loss.FractionLost(clock), precision: 3);
+        Assert.Equal(0.05, loss.Latest(clock).Fraction, precision: 3);
     }
 
     [Fact]
@@ -25,10 +25,10 @@ public sealed class ReceiverLossTests
     {
         Report(1000, 0);
         Report(1100, 20);
-        Assert.Equal(0.20, loss.FractionLost(clock), precision: 3);
+        Assert.Equal(0.20, loss.Latest(clock).Fraction, precision: 3);
 
         Report(1200, 21);
-        Assert.Equal(0.01, loss.FractionLost(clock), precision: 3);
+        Assert.Equal(0.01, loss.Latest(clock).Fraction, precision: 3);
     }
 
     [Fact]
@@ -37,7 +37,36 @@ public sealed class ReceiverLossTests
         Report(1000, 0);
         Report(1100, 30);
         clock.Advance(ReceiverLoss.Stale);
-        Assert.Equal(0, loss.FractionLost(clock));
+        Assert.Equal(0, loss.Latest(clock).Fraction);
+    }
+
+    [Fact]
+    public void A_stream_reported_on_without_new_packets_is_stale_like_one_not_reported_on()
+    {
+        // A paused video: the browser keeps sending report blocks for it, with the same highest sequence number.
+        Report(1000, 0);
+        Report(1100, 30);
+        for (var i = 0; i < 25; i++)
+        {
+            Report(1100, 30);
+        }
+
+        Assert.Equal(0, loss.Latest(clock).Fraction);
+        Report(1110, 30);
+        Assert.Equal(0.30, loss.Latest(clock).Fraction, precision: 3);
+    }
+
+    [Fact]
+    public void Each_new_window_is_a_new_measurement_and_reports_within_one_are_not()
+    {
+        Report(1000, 0);
+        Report(1100, 20);
+        var first = loss.Latest(clock);
+        Report(1120, 30);
+        Assert.Equal(first, loss.Latest(clock));
+
+        Report(1200, 30);
+        Assert.NotEqual(first.Measurement, loss.Latest(clock).Measurement);
     }
 
     [Fact]
@@ -46,7 +75,7 @@ public sealed class ReceiverLossTests
         Report(5000, 10);
         Report(100, 0);
         Report(160, 6);
-        Assert.Equal(0.10, loss.FractionLost(clock), precision: 3);
+        Assert.Equal(0.10, loss.Latest(clock).Fraction, precision: 3);
     }
 
     private void Report(uint highest, int lost)

@@ -30,6 +30,14 @@ public sealed record LayerStats(string? Rid, uint Ssrc, int? Height, double Bitr
 /// <summary>The layer a subscriber gets of a track (rid null for a plain track); paused when none (requested height 0, or no bandwidth for it).</summary>
 public sealed record ForwardedLayer(string? Rid, int? Height, bool Paused);
 
-public sealed record ParticipantStats(Guid ParticipantId, Guid UserId, bool Connected, IReadOnlyList<PublishedTrackStats> Published, IReadOnlyList<ReceivedTrackStats> Received, long SrtpFailures, long UnknownStreamPackets);
+/// <summary>
+/// What a participant's downlink carries as the SFU sees it: its latest REMB, and the kbit/s its streams were last
+/// planned within (from the REMB and the loss it reports; null when its bandwidth is not what limits the layers it gets).
+/// </summary>
+public sealed record DownlinkStats(double? RembKbps, double? BudgetKbps);
+
+public sealed record ParticipantStats(
+    Guid ParticipantId, Guid UserId, bool Connected, IReadOnlyList<PublishedTrackStats> Published, IReadOnlyList<ReceivedTrackStats> Received, long SrtpFailures, long UnknownStreamPackets,
+    DownlinkStats Downlink);
 
 public sealed record CallStatsDto(Guid CallId, DateTimeOffset At, IReadOnlyList<ParticipantStats> Participants);

@@ -16,7 +16,10 @@ public static class CallStatistics
         peer.Published.Select(Published).ToList(),
         peer.Receiving.Select(Received).ToList(),
         peer.Counters.SrtpFailures,
-        peer.Counters.UnknownSsrc);
+        peer.Counters.UnknownSsrc,
+        new DownlinkStats(Rounded(peer.Downlink.RembKbps), Rounded(peer.Downlink.LatestBudgetKbps)));
+
+    private static double? Rounded(double? kbps) => kbps is { } value ? Math.Round(value, 1) : null;
 
     private static PublishedTrackStats Published(ForwardedTrack track)
     {

@@ -1,11 +1,14 @@
 namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
-/// How much a subscriber can receive, from its latest REMB (draft-alvestrand-rmcat-remb) and the loss it reports. A
-/// receiver's estimate only grows with what it is sent, so it is the limit only when we send it video and it says the
-/// link is full (below what we send plus headroom); with no video flowing it measures the audio, not the link. Loss
-/// above <see cref="HighLoss"/> cuts what we send as GCC's loss-based controller does (by half the loss). A limit then
-/// stays for <see cref="HoldAfterLimit"/>, so the selection does not bounce straight back up; after it, video resumes.
+/// How much video a subscriber can receive, from its latest REMB (draft-alvestrand-rmcat-remb) and the loss it reports.
+/// A browser's REMB estimates its video streams only (libwebrtc leaves audio to send-side estimation), so it is a video
+/// budget, and one that only grows with what it is sent: it is the limit only when we send video and it says the link
+/// is full (below what we send plus headroom); with no video flowing it measures nothing. Loss above
+/// <see cref="HighLoss"/> on the video cuts the video as GCC's loss-based controller does (by half the loss), once per
+/// loss measurement: planning runs several times a second, and re-cutting what is sent after the previous cut took
+/// effect with the same figure would compound it down to a paused video. Each limit stays for
+/// <see cref="HoldAfterLimit"/>, so the selection does not bounce straight back up; after it, video resumes.
 /// </summary>
 public sealed class DownlinkEstimate(TimeProvider time)
 {
@@ -17,8 +20,12 @@ public sealed class DownlinkEstimate(TimeProvider time)
     private readonly Lock gate = new();
     private double rembKbps;
     private long rembAt;
-    private double limitKbps;
-    private long limitedAt;
+    private double rembLimitKbps;
+    private long rembLimitedAt;
+    private double lossLimitKbps;
+    private long lossLimitedAt;
+    private long lossMeasurementCut;
+    private double? latestBudget;
 
     /// <summary>The subscriber's latest REMB in kbit/s; null when none arrived lately.</summary>
     public double? RembKbps
@@ -32,6 +39,18 @@ public sealed class DownlinkEstimate(TimeProvider time)
         }
     }
 
+    /// <summary>What the latest <see cref="Budget"/> answered: the kbit/s its videos were planned within; null when not limited.</summary>
+    public double? LatestBudgetKbps
+    {
+        get
+        {
+            lock (gate)
+            {
+                return latestBudget;
+            }
+        }
+    }
+
     public void Remb(ulong bitsPerSecond)
     {
         lock (gate)
@@ -41,28 +60,40 @@ public sealed class DownlinkEstimate(TimeProvider time)
         }
     }
 
-    /// <summary>The kbit/s all its streams may use; null when its bandwidth is not the limit now.</summary>
-    /// <param name="sendingKbps">What we send it now, audio and video.</param>
-    /// <param name="videoKbps">The video part of it (0 while its video is paused).</param>
-    /// <param name="fractionLost">The highest loss it reports on a video stream.</param>
-    public double? Budget(double sendingKbps, double videoKbps, double fractionLost)
+    /// <summary>The kbit/s its videos may use together; null when its bandwidth is not the limit now.</summary>
+    /// <param name="videoKbps">The video we send it now (0 while its video is paused).</param>
+    /// <param name="videoLoss">The highest loss it reports on a video stream, and which measurement that is.</param>
+    public double? Budget(double videoKbps, ReportedLoss videoLoss)
     {
         lock (gate)
         {
-            var remb = videoKbps > 0 && IsFresh(rembAt, RembLifetime) ? rembKbps : (double?)null;
-            double? byRemb = remb is { } estimate && estimate < sendingKbps * Headroom ? estimate : null;
-            double? byLoss = fractionLost > HighLoss && sendingKbps > 0 ? sendingKbps * (1 - (fractionLost / 2)) : null;
-            if (Lowest(byRemb, byLoss) is { } binding)
-            {
-                (limitKbps, limitedAt) = (binding, time.GetTimestamp());
-                return binding;
-            }
-
-            return IsFresh(limitedAt, HoldAfterLimit) ? remb ?? limitKbps : null;
+            var byRemb = ByRemb(videoKbps);
+            var byLoss = ByLoss(videoKbps, videoLoss);
+            return latestBudget = byRemb is { } a && byLoss is { } b ? Math.Min(a, b) : byRemb ?? byLoss;
         }
     }
 
-    private static double? Lowest(double? a, double? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
+    private double? ByRemb(double videoKbps)
+    {
+        var remb = videoKbps > 0 && IsFresh(rembAt, RembLifetime) ? rembKbps : (double?)null;
+        if (remb is { } estimate && estimate < videoKbps * Headroom)
+        {
+            (rembLimitKbps, rembLimitedAt) = (estimate, time.GetTimestamp());
+            return estimate;
+        }
+
+        return IsFresh(rembLimitedAt, HoldAfterLimit) ? remb ?? rembLimitKbps : null;
+    }
+
+    private double? ByLoss(double videoKbps, ReportedLoss videoLoss)
+    {
+        if (videoKbps > 0 && videoLoss.Fraction > HighLoss && videoLoss.Measurement != lossMeasurementCut)
+        {
+            (lossLimitKbps, lossLimitedAt, lossMeasurementCut) = (videoKbps * (1 - (videoLoss.Fraction / 2)), time.GetTimestamp(), videoLoss.Measurement);
+        }
+
+        return IsFresh(lossLimitedAt, HoldAfterLimit) ? lossLimitKbps : null;
+    }
 
     private bool IsFresh(long at, TimeSpan lifetime) => at != 0 && time.GetElapsedTime(at) < lifetime;
 }

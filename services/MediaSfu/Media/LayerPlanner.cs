@@ -2,7 +2,7 @@ namespace WebRtcChat.MediaSfu.Media;
 
 /// <summary>
 /// Chooses, for each video a subscriber receives, the layer it should get now: from the layers flowing, the height it
-/// asked for, and its bandwidth budget (split evenly between its videos, after its audio).
+/// asked for, and its video bandwidth budget (split evenly between its videos).
 /// </summary>
 public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
 {
@@ -10,7 +10,7 @@ public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
     public void Plan(MediaPeer subscriber)
     {
         var receiving = subscriber.Receiving;
-        var (videos, audioKbps, videoKbps, fractionLost) = (0, 0.0, 0.0, 0.0);
+        var (videos, videoKbps, videoLoss) = (0, 0.0, ReportedLoss.None);
         for (var i = 0; i < receiving.Count; i++)
         {
             var subscription = receiving[i];
@@ -18,11 +18,8 @@ public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
             {
                 videos++;
                 videoKbps += subscription.Rate.Kbps;
-                fractionLost = Math.Max(fractionLost, subscription.Loss.FractionLost(time));
-            }
-            else
-            {
-                audioKbps += subscription.Rate.Kbps;
+                var loss = subscription.Loss.Latest(time);
+                videoLoss = new ReportedLoss(Math.Max(videoLoss.Fraction, loss.Fraction), videoLoss.Measurement + loss.Measurement);
             }
         }
 
@@ -31,7 +28,7 @@ public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
             return;
         }
 
-        double? perVideo = subscriber.Downlink.Budget(audioKbps + videoKbps, videoKbps, fractionLost) is { } budget ? Math.Max(0, budget - audioKbps) / videos : null;
+        double? perVideo = subscriber.Downlink.Budget(videoKbps, videoLoss) / videos;
         Span<LayerOption> options = stackalloc LayerOption[LayerSelection.MaxLayers];
         for (var i = 0; i < receiving.Count; i++)
         {

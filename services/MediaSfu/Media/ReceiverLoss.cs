@@ -4,7 +4,8 @@ namespace WebRtcChat.MediaSfu.Media;
 /// The loss one subscriber reports on one stream, over enough packets to act on. A receiver report's own fraction
 /// covers only the packets since the previous report (a handful at a low layer, so one loss reads as 20-33%); this
 /// takes the difference of the cumulative counts across at least <see cref="MinimumPackets"/> expected packets.
-/// A stream that stopped being reported on (its video paused) reports no loss after <see cref="Stale"/>.
+/// A stream whose reports stopped advancing (its video paused: a browser goes on reporting a silent stream for
+/// seconds) reports no loss after <see cref="Stale"/>.
 /// </summary>
 public sealed class ReceiverLoss
 {
@@ -13,15 +14,20 @@ public sealed class ReceiverLoss
 
     private readonly Lock gate = new();
     private (uint Highest, int Lost)? windowStart;
-    private double fraction;
-    private long reportedAt;
+    private uint highest;
+    private long advancedAt;
+    private ReportedLoss latest = ReportedLoss.None;
 
     /// <summary>A receiver report block's extended highest sequence number and cumulative loss, received at <paramref name="at"/>.</summary>
     public void Report(uint extendedHighest, int cumulativeLost, long at)
     {
         lock (gate)
         {
-            reportedAt = at;
+            if (advancedAt == 0 || extendedHighest != highest)
+            {
+                (highest, advancedAt) = (extendedHighest, at);
+            }
+
             if (windowStart is not { } start || extendedHighest < start.Highest)
             {
                 windowStart = (extendedHighest, cumulativeLost);
@@ -31,18 +37,18 @@ public sealed class ReceiverLoss
             var expected = extendedHighest - start.Highest;
             if (expected >= MinimumPackets)
             {
-                fraction = Math.Clamp((cumulativeLost - start.Lost) / (double)expected, 0, 1);
+                latest = new ReportedLoss(Math.Clamp((cumulativeLost - start.Lost) / (double)expected, 0, 1), latest.Measurement + 1);
                 windowStart = (extendedHighest, cumulativeLost);
             }
         }
     }
 
-    /// <summary>The fraction lost over the latest full window; 0 before there is one or once the reports stopped.</summary>
-    public double FractionLost(TimeProvider time)
+    /// <summary>The loss over the latest full window; none before there is one or once the stream stopped advancing.</summary>
+    public ReportedLoss Latest(TimeProvider time)
     {
         lock (gate)
         {
-            return reportedAt != 0 && time.GetElapsedTime(reportedAt) < Stale ? fraction : 0;
+            return advancedAt != 0 && time.GetElapsedTime(advancedAt) < Stale ? latest : latest with { Fraction = 0 };
         }
     }
 }
