@@ -114,7 +114,8 @@ public sealed class IceLiteServerTests
     [Fact]
     public async Task A_session_without_consent_is_closed_and_its_address_forgotten()
     {
-        using var ice = new IceLoopback(consentTimeout: TimeSpan.FromMilliseconds(300));
+        // The timeout runs from registration, so it must leave the agent's first check time to arrive on a busy machine (300 ms did not).
+        using var ice = new IceLoopback(consentTimeout: TimeSpan.FromSeconds(1.5));
         var (session, path) = await ice.ConnectAsync(new IceAgentOptions { ConsentInterval = TimeSpan.FromHours(1) });
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         session.Closed += () => closed.TrySetResult();
