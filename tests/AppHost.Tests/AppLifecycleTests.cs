@@ -46,7 +46,7 @@ public sealed class AppLifecycleTests
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"{name} did not reach the expected state: {await app.GetResourceAsync(name)}");
+        throw new TimeoutException($"{name} did not reach the expected state: {await app.GetResourceAsync(name)}\n{name}'s console:\n{await app.GetConsoleTailAsync(name)}");
     }
 
     private static List<string> ProcessesMentioning(string text) =>

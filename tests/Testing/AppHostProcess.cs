@@ -101,6 +101,13 @@ public sealed class AppHostProcess : IAsyncDisposable
     public async Task<JsonElement> GetResourceAsync(string name) =>
         (await GetResourcesAsync()).Single(r => r.GetProperty("name").GetString() == name);
 
+    /// <summary>The last <paramref name="lines"/> lines of a resource's console as the dashboard keeps it (to explain a failure).</summary>
+    public async Task<string> GetConsoleTailAsync(string name, int lines = 60)
+    {
+        var backlog = await Dashboard.GetFromJsonAsync<JsonElement[]>($"/api/resources/{name}/logs") ?? [];
+        return string.Join('\n', backlog.TakeLast(lines).Select(line => line.GetProperty("text").GetString()));
+    }
+
     /// <summary>Waits until every resource is Running and Healthy and the gateway's aggregate /health says Healthy.</summary>
     public async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {

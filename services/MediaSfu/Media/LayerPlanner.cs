@@ -18,6 +18,7 @@ public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
             {
                 videos++;
                 videoKbps += subscription.Rate.Kbps;
+                // The worst loss; the measurements summed, so a new window on any of its videos is a new measurement.
                 var loss = subscription.Loss.Latest(time);
                 videoLoss = new ReportedLoss(Math.Max(videoLoss.Fraction, loss.Fraction), videoLoss.Measurement + loss.Measurement);
             }

@@ -11,7 +11,8 @@ public sealed class DtlsGarbageTests
     {
         using var pair = new LoopbackPair();
         using var stop = new CancellationTokenSource();
-        var flooding = Task.WhenAll(FloodAsync(pair.A, 1, stop.Token), FloodAsync(pair.B, 2, stop.Token));
+        // Until the handshake is done, however long that takes: a capped flood was once over before either side listened.
+        var flooding = Task.WhenAll(FloodAsync(pair.A, 1, int.MaxValue, stop.Token), FloodAsync(pair.B, 2, int.MaxValue, stop.Token));
 
         var (client, server) = await Peers.HandshakeAsync(pair, Peers.Alice(), Peers.Bob());
         await stop.CancelAsync();
@@ -32,7 +33,7 @@ public sealed class DtlsGarbageTests
         var serverClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.Session!.Closed += () => serverClosed.TrySetResult();
 
-        var sent = await Task.WhenAll(FloodAsync(pair.A, 3, CancellationToken.None), FloodAsync(pair.B, 4, CancellationToken.None));
+        var sent = await Task.WhenAll(FloodAsync(pair.A, 3, DatagramsEachWay, CancellationToken.None), FloodAsync(pair.B, 4, DatagramsEachWay, CancellationToken.None));
         await Task.Delay(200);
 
         Assert.Equal(2 * DatagramsEachWay, sent.Sum());
@@ -45,12 +46,12 @@ public sealed class DtlsGarbageTests
         await serverClosed.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>Sends garbage to the peer until cancelled or <see cref="DatagramsEachWay"/> are out; returns how many.</summary>
-    private static async Task<int> FloodAsync(IDatagramChannel channel, int seed, CancellationToken stop)
+    /// <summary>Sends garbage to the peer until cancelled or <paramref name="limit"/> datagrams are out; returns how many.</summary>
+    private static async Task<int> FloodAsync(IDatagramChannel channel, int seed, int limit, CancellationToken stop)
     {
         var garbage = new GarbageDatagrams(seed);
         var sent = 0;
-        while (sent < DatagramsEachWay && !stop.IsCancellationRequested)
+        while (sent < limit && !stop.IsCancellationRequested)
         {
             channel.Send(garbage.Next());
             sent++;
