@@ -7,10 +7,16 @@ namespace Aspire.Hosting.Orchestration;
 /// <summary>
 /// Gives every endpoint its port: fixed ones are checked to be free, the rest get a free one.
 /// A free port is reserved until the process ends: a resource that has not started yet does not
-/// hold its port, so without the record a later caller (RabbitMQ's epmd, say) could be given it too.
+/// hold its port, so without the record a later caller (RabbitMQ's epmd, say) could be given it too,
+/// and without a machine-wide claim (<see cref="PortClaims"/>) another AppHost or test run could.
 /// </summary>
 public static class PortAllocator
 {
+    private const int LowestDrawn = 20_000;
+    private const int MinimumDrawRange = 1_000;
+    private const int MaxDrawAttempts = 1_000;
+    private const int IanaDynamicPortsStart = 49_152;
+
     private static readonly HashSet<int> HandedOut = [];
     private static readonly Lock Gate = new();
 
@@ -44,8 +50,63 @@ public static class PortAllocator
         }
     }
 
-    /// <summary>A port nothing listens on and that this process has not handed out before.</summary>
+    /// <summary>
+    /// A port nothing listens on and that this process has not handed out before, drawn below the kernel's ephemeral
+    /// range when there is room: the kernel gives ports from that range to every outgoing connection and every bind to
+    /// port 0 on the machine, so a port drawn there could be taken in the second a crashed resource waits to restart,
+    /// and the restart would fail on it again and again (seen with the test suites running beside an AppHost).
+    /// </summary>
     public static int FreePort()
+    {
+        var (low, high) = DrawRange(EphemeralRangeStart());
+        for (var attempt = 0; attempt < MaxDrawAttempts && high > low; attempt++)
+        {
+            var port = Random.Shared.Next(low, high);
+            if (!IsHandedOut(port) && IsFree(port) && TryHandOut(port))
+            {
+                return port;
+            }
+        }
+
+        return KernelChosenPort();
+    }
+
+    /// <summary>Where ports are drawn, [low, high): from <see cref="LowestDrawn"/> up to the ephemeral range; empty when it starts too low to leave room.</summary>
+    public static (int Low, int High) DrawRange(int ephemeralStart) =>
+        ephemeralStart - LowestDrawn >= MinimumDrawRange ? (LowestDrawn, ephemeralStart) : (0, 0);
+
+    /// <summary>The first port of the kernel's ephemeral range (Linux's net.ipv4.ip_local_port_range; the IANA dynamic range elsewhere).</summary>
+    public static int EphemeralRangeStart()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return IanaDynamicPortsStart;
+        }
+    }
+
+    private static bool IsHandedOut(int port)
+    {
+        lock (Gate)
+        {
+            return HandedOut.Contains(port);
+        }
+    }
+
+    private static bool TryHandOut(int port)
+    {
+        lock (Gate)
+        {
+            return !HandedOut.Contains(port) && PortClaims.TryClaim(port) && HandedOut.Add(port);
+        }
+    }
+
+    /// <summary>The fallback when no port could be drawn: one the kernel picks from its ephemeral range.</summary>
+    private static int KernelChosenPort()
     {
         while (true)
         {
@@ -53,12 +114,9 @@ public static class PortAllocator
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
-            lock (Gate)
+            if (TryHandOut(port))
             {
-                if (HandedOut.Add(port))
-                {
-                    return port;
-                }
+                return port;
             }
         }
     }
