@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using WebRtcChat.WebRtc.Client;
 using WebRtcChat.WebRtc.Rtcp;
+using WebRtcChat.WebRtc.Rtp;
 
 namespace WebRtcChat.MediaSfu.Tests;
 
@@ -42,8 +43,9 @@ public sealed class LoopbackForwardingTests(SfuFixture fixture)
         Assert.Equal(stream.Sent.Count, stream.Received.Count);
         foreach (var received in stream.Received)
         {
-            var index = BinaryPrimitives.ReadInt32BigEndian(received.AsSpan(12));
-            Assert.Equal(stream.Sent[index], received);
+            var asSent = RtpStream.AsSent(received);
+            var index = BinaryPrimitives.ReadInt32BigEndian(asSent.AsSpan(RtpHeader.FixedLength));
+            Assert.Equal(stream.Sent[index], asSent);
         }
 
         Thread.Sleep(600); // the SFU asks a publisher for key frames at most every 500 ms

@@ -32,18 +32,19 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var samples = new List<VideoReception> { await VideoReceivedAsync(subscriber) };
+        var sfu = new SfuView(fixture, alice, bob, callId);
         var sfuSide = new List<string>();
         for (var second = 0; second < Measured.TotalSeconds; second++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             samples.Add(await VideoReceivedAsync(subscriber));
-            sfuSide.Add(await SfuViewAsync(alice, bob, callId));
+            sfuSide.Add(await sfu.LineAsync());
         }
 
         var (first, last) = (samples[0], samples[^1]);
         var perSecond = samples.Zip(samples.Skip(1), (a, b) => b.FramesDecoded - a.FramesDecoded).ToList();
         var sent = await VideoSentAsync(publisher);
-        var recovery = await SfuRecoveryAsync(alice, callId);
+        var recovery = (await sfu.PublishedVideoAsync()).GetProperty("recovery");
         output.WriteLine($"relays dropped {publisherRelay.Relay!.Dropped} of {publisherRelay.Relay.Dropped + publisherRelay.Relay.Forwarded} (publisher), {subscriberRelay.Relay!.Dropped} of {subscriberRelay.Relay.Dropped + subscriberRelay.Relay.Forwarded} (subscriber)");
         output.WriteLine($"decoded per second: {string.Join(' ', perSecond)}; frame width each second: {string.Join(' ', samples.Select(s => s.FrameWidth))}; dropped per second: {string.Join(' ', samples.Zip(samples.Skip(1), (a, b) => b.FramesDropped - a.FramesDropped))}; over {Measured.TotalSeconds} s: dropped {last.FramesDropped - first.FramesDropped}, freezes {last.FreezeCount - first.FreezeCount} ({last.FreezeSeconds - first.FreezeSeconds:0.###} s), NACKs sent {last.NackCount - first.NackCount}, lost {last.PacketsLost - first.PacketsLost}");
         output.WriteLine($"publisher: NACKs received {sent.GetProperty("nackCount")}, retransmitted packets {sent.GetProperty("retransmittedPacketsSent")}");
@@ -119,35 +120,6 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         type);
 
     private static long Number(JsonElement stats, string name) => stats.TryGetProperty(name, out var value) ? value.GetInt64() : 0;
-
-    /// <summary>The SFU's recovery numbers for <paramref name="publisher"/>'s video track.</summary>
-    private async Task<JsonElement> SfuRecoveryAsync(TestUser publisher, Guid callId) =>
-        PublishedVideo(Participant(await ParticipantsAsync(publisher, callId), publisher)).GetProperty("recovery");
-
-    /// <summary>What the SFU forwards to the subscriber now and what the publisher sends it, on one line (printed to explain a failure).</summary>
-    private async Task<string> SfuViewAsync(TestUser publisher, TestUser subscriber, Guid callId)
-    {
-        var participants = await ParticipantsAsync(publisher, callId);
-        var receiving = Participant(participants, subscriber);
-        var received = receiving.GetProperty("received").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "video");
-        var layers = PublishedVideo(Participant(participants, publisher)).GetProperty("layers").EnumerateArray()
-            .Select(l => $"{l.GetProperty("rid")}:{l.GetProperty("bitrateKbps").GetDouble():0}{(l.GetProperty("active").GetBoolean() ? string.Empty : " off")}");
-        return $"{received.GetProperty("layer")} {received.GetProperty("bitrateKbps").GetDouble():0} kbps, lost {received.GetProperty("fractionLost").GetDouble():0.###}, "
-            + $"{receiving.GetProperty("downlink")} | {string.Join(", ", layers)}";
-    }
-
-    private static JsonElement Participant(IEnumerable<JsonElement> participants, TestUser user) =>
-        participants.Single(p => p.GetProperty("userId").GetGuid() == user.Id);
-
-    private static JsonElement PublishedVideo(JsonElement participant) =>
-        participant.GetProperty("published").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "video");
-
-    private async Task<IReadOnlyList<JsonElement>> ParticipantsAsync(TestUser user, Guid callId)
-    {
-        using var http = fixture.Sfu.CreateClient();
-        using var response = await http.SendAsync(user.Request(HttpMethod.Get, $"/api/calls/{callId}/stats"));
-        return [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("participants").EnumerateArray()];
-    }
 
     private sealed record VideoReception(long FramesDecoded, long FramesDropped, long FreezeCount, long NackCount, long PacketsLost, double FreezeSeconds, long FrameWidth);
 }

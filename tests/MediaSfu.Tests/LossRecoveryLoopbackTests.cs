@@ -92,7 +92,7 @@ public sealed class LossRecoveryLoopbackTests(SfuFixture fixture)
         subscriber.SendRtcp(NackCollector.Nack(SubscriberSsrc, videoSsrc, 1012));
         await WaitUntilAsync(() => received.Count == sent.Count);
 
-        Assert.Equal(sent[12], received.Last());
+        Assert.Equal(sent[12], RtpStream.AsSent(received.Last()));
         Assert.Equal(0, subscriber.AuthenticationFailures);
     }
 
@@ -124,7 +124,7 @@ public sealed class LossRecoveryLoopbackTests(SfuFixture fixture)
         foreach (var sequence in withheld)
         {
             var repaired = Assert.Single(received, p => SequenceOf(p) == sequence);
-            Assert.Equal(sent[sequence - FirstSequence], repaired);
+            Assert.Equal(sent[sequence - FirstSequence], RtpStream.AsSent(repaired));
         }
 
         var (track, _) = await RecoveryStatsAsync(alice, callId);

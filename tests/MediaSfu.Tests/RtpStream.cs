@@ -46,6 +46,23 @@ public sealed class RtpStream
         }
     }
 
+    /// <summary>
+    /// A packet the subscriber received, as its publisher sent it: the SFU's copy carries one header extension, its send
+    /// time (abs-send-time, 3 bytes: our client stack negotiates it), where the publisher's packet had none.
+    /// </summary>
+    public static byte[] AsSent(byte[] received)
+    {
+        Assert.True(RtpHeader.TryParse(received, out var header));
+        var extensions = new RtpExtensionReader(received, header);
+        Assert.True(extensions.TryRead(out var sendTime), "the forwarded copy carries no send time");
+        Assert.Equal(RtpExtensionValues.AbsSendTimeLength, sendTime.Length);
+        Assert.False(extensions.TryRead(out _), "the forwarded copy carries more than its send time");
+        var headerLength = RtpHeader.FixedLength + (4 * header.CsrcCount);
+        byte[] sent = [.. received.AsSpan(0, headerLength), .. received.AsSpan(header.PayloadOffset)];
+        sent[0] &= 0xEF; // the extension bit
+        return sent;
+    }
+
     public async Task WaitForAllAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

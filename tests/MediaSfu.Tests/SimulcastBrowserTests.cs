@@ -38,21 +38,20 @@ public sealed class SimulcastBrowserTests(SfuFixture fixture, ITestOutputHelper 
         var (_, publisherId) = await CallPage.JoinAsync(browser, fixture.Gateway, alice, roomId, width: 1280, height: 720, frameRate: 15);
         var (subscriber, subscriberId) = await CallPage.JoinAsync(browser, fixture.Gateway, bob, roomId);
 
-        var first = await WatchAsync(subscriber, publisherId, High, TimeSpan.FromSeconds(45));
-        output.WriteLine($"high layer first decoded: {first}");
-        Assert.True(first.Reached, $"The subscriber never got the 1280-wide layer: {first}");
         var callId = await subscriber.EvaluateAsync<string>("() => window.call.callId");
+        var sfu = new SfuView(fixture, alice, bob, Guid.Parse(callId));
+
+        var first = await WatchAsync(sfu, "high layer first decoded", subscriber, publisherId, High, TimeSpan.FromSeconds(45));
+        Assert.True(first.Reached, $"The subscriber never got the 1280-wide layer: {first}");
         await AssertPublishedLayersAsync(bob, Guid.Parse(callId), publisherId);
 
         await subscriber.EvaluateAsync("() => window.call.setMaxHeight(180)");
-        var down = await WatchAsync(subscriber, publisherId, Low, SwitchWait);
-        output.WriteLine($"switch down: {down}");
+        var down = await WatchAsync(sfu, "switch down", subscriber, publisherId, Low, SwitchWait);
         Assert.True(down.Reached, $"Asking for 180 px never brought the 320-wide layer: {down}");
         Assert.True(down.LongestStallMs < LongestStallMs, $"The picture froze {down.LongestStallMs} ms while switching down: {down}");
 
         await subscriber.EvaluateAsync($"() => window.call.setMaxHeight(720, '{publisherId}')");
-        var up = await WatchAsync(subscriber, publisherId, High, SwitchWait);
-        output.WriteLine($"switch up: {up}");
+        var up = await WatchAsync(sfu, "switch up", subscriber, publisherId, High, SwitchWait);
         Assert.True(up.Reached, $"Asking for 720 px never brought the 1280-wide layer back: {up}");
         Assert.True(up.LongestStallMs < LongestStallMs, $"The picture froze {up.LongestStallMs} ms while switching up: {up}");
 
@@ -143,6 +142,15 @@ public sealed class SimulcastBrowserTests(SfuFixture fixture, ITestOutputHelper 
     {
         var inbound = await page.EvaluateAsync<JsonElement>("id => window.call.inbound().then(all => all[id])", publisherId.ToString());
         return (inbound.GetProperty("frameWidth").GetInt32(), inbound.GetProperty("framesDecoded").GetInt64(), inbound.GetProperty("totalSamplesReceived").GetDouble());
+    }
+
+    /// <summary>Watches the switch as <see cref="WatchAsync(IPage, Guid, int, TimeSpan)"/> does and prints it with the SFU's side of it every 250 ms.</summary>
+    private async Task<Watch> WatchAsync(SfuView sfu, string phase, IPage page, Guid publisherId, int width, TimeSpan timeout)
+    {
+        var (watch, lines) = await sfu.WhileAsync(() => WatchAsync(page, publisherId, width, timeout), TimeSpan.FromMilliseconds(250));
+        output.WriteLine($"{phase}: {watch}; the SFU meanwhile (subscriber's layer, kbps, fraction lost, REMB and budget | publisher's layers):");
+        output.WriteLine(string.Join(Environment.NewLine, lines));
+        return watch;
     }
 
     /// <summary>

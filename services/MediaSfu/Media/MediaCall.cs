@@ -116,7 +116,10 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
             return null;
         }
 
-        var subscription = new Subscription(subscriber, next, section.Mid, PayloadMap.Between(next.PayloadCodecs, section.PayloadCodecs, section.RtxPayloadTypes));
+        var subscription = new Subscription(subscriber, next, section.Mid, PayloadMap.Between(next.PayloadCodecs, section.PayloadCodecs, section.RtxPayloadTypes))
+        {
+            SendTimeExtensionId = section.AbsSendTimeExtensionId,
+        };
         current[section.Mid] = subscription;
         next.Add(subscription);
         if (subscriber.IsConnected && next.Kind == MediaKind.Video)

@@ -28,7 +28,7 @@ public sealed class MediaPeer : IDisposable
     private readonly TimeProvider time;
     private readonly TimeSpan keyframeInterval;
     private readonly byte[] inbound = new byte[BufferSize];
-    private readonly byte[] outbound = new byte[BufferSize];
+    private readonly byte[] outbound = new byte[BufferSize + ForwardedPacket.MaxGrowth];
     private readonly Lock sendGate = new();
     private readonly Lock receiveGate = new();
     private readonly NackResponder nacks;
@@ -399,7 +399,7 @@ public sealed class MediaPeer : IDisposable
 
         try
         {
-            var length = ForwardedPacket.Write(outbound, packet, header, payloadType, subscription.ForwardedSsrc, sequence, timestamp);
+            var length = subscription.WriteCopy(outbound, packet, header, payloadType, sequence, timestamp, time.GetElapsedTime(0));
             subscription.KeepPicturesContinuous(outbound.AsSpan(0, length), header);
             var result = session.ProtectRtp(outbound, length);
             if (result.IsSuccess)

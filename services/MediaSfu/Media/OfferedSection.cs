@@ -21,4 +21,7 @@ public sealed record OfferedSection(
 {
     /// <summary>The header extension id of the audio level (RFC 6464) on this section; 0 when not negotiated.</summary>
     public int AudioLevelExtensionId { get; init; }
+
+    /// <summary>The header extension id of abs-send-time on this section; 0 when not negotiated.</summary>
+    public int AbsSendTimeExtensionId { get; init; }
 }

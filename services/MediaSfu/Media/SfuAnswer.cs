@@ -20,6 +20,7 @@ public sealed class SfuAnswer
     private const string Mid = "urn:ietf:params:rtp-hdrext:sdes:mid";
     private const string Rid = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
     private const string RepairedRid = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
+    private const string AbsSendTime = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
 
     private readonly SessionDescription answer;
 
@@ -97,6 +98,7 @@ public sealed class SfuAnswer
             SimulcastOf(answered))
         {
             AudioLevelExtensionId = AudioLevelExtension.IdIn(answered),
+            AbsSendTimeExtensionId = ExtensionId(answered, AbsSendTime),
         };
     }
 

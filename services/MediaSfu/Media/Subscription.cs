@@ -27,6 +27,9 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
 
     public PayloadMap PayloadTypes { get; } = payloadTypes;
 
+    /// <summary>The subscriber's abs-send-time extension id on its section (0: none): its copies carry our send time.</summary>
+    public int SendTimeExtensionId { get; init; }
+
     public LayerSwitcher Layers { get; } = new(track);
 
     public RateMeter Rate { get; } = new();
@@ -61,9 +64,13 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
     {
         if (Track.Simulcast is not null && Track.IsVp8(source.PayloadType))
         {
-            Layers.Pictures.Rewrite(copy[ForwardedPacket.PayloadOffset(source)..], source.Ssrc, retransmission);
+            Layers.Pictures.Rewrite(copy[ForwardedPacket.PayloadOffset(source, SendTimeExtensionId)..], source.Ssrc, retransmission);
         }
     }
+
+    /// <summary>Writes the subscriber's copy of a publisher packet (see <see cref="ForwardedPacket"/>), stamped with our send time <paramref name="now"/>.</summary>
+    internal int WriteCopy(Span<byte> destination, ReadOnlySpan<byte> packet, in RtpHeader header, byte payloadType, ushort sequence, uint timestamp, TimeSpan now) =>
+        ForwardedPacket.Write(destination, packet, header, payloadType, ForwardedSsrc, sequence, timestamp, SendTimeExtensionId, RtpExtensionValues.ToAbsSendTime(now));
 
     public long Packets => Interlocked.Read(ref packets);
 

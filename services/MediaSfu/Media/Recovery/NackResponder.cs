@@ -18,8 +18,8 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
 
     private readonly ushort[] lost = new ushort[MaxLost];
     private readonly byte[] kept = new byte[RetransmissionBuffer.SlotSize];
-    private readonly byte[] copy = new byte[RetransmissionBuffer.SlotSize];
-    private readonly byte[] repair = new byte[RetransmissionBuffer.SlotSize + RtxPacket.OsnLength];
+    private readonly byte[] copy = new byte[RetransmissionBuffer.SlotSize + ForwardedPacket.MaxGrowth];
+    private readonly byte[] repair = new byte[RetransmissionBuffer.SlotSize + ForwardedPacket.MaxGrowth + RtxPacket.OsnLength];
 
     public void Answer(in RtcpFeedback nack, IReadOnlyList<Subscription> subscriptions)
     {
@@ -92,7 +92,7 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
             return;
         }
 
-        var length = ForwardedPacket.Write(copy, packet, header, payloadType, subscription.ForwardedSsrc, forwardedSequence, unchecked(header.Timestamp + timestampOffset));
+        var length = subscription.WriteCopy(copy, packet, header, payloadType, forwardedSequence, unchecked(header.Timestamp + timestampOffset), time.GetElapsedTime(0));
         subscription.KeepPicturesContinuous(copy.AsSpan(0, length), header, retransmission: true);
         var rtxType = subscription.PayloadTypes.RtxFor(payloadType);
         if (rtxType == 0 || !RtpHeader.TryParse(copy.AsSpan(0, length), out var forwarded))

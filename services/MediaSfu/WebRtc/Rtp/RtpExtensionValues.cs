@@ -15,6 +15,7 @@ public static class RtpExtensionValues
     public const int AudioLevelLength = 1;
 
     private const int AbsSendTimeFractionBits = 18;
+    private const long AbsSendTimeWrap = 64 * TimeSpan.TicksPerSecond;
 
     /// <summary>An identifier value (mid, rid, repaired-rid) as a string; allocates, so compare spans on hot paths.</summary>
     public static string ReadIdentifier(ReadOnlySpan<byte> value) => Encoding.ASCII.GetString(value);
@@ -50,9 +51,9 @@ public static class RtpExtensionValues
         value[2] = (byte)absSendTime;
     }
 
-    /// <summary>A send time as abs-send-time: seconds in 6.18 fixed point, wrapping every 64 s.</summary>
+    /// <summary>A send time as abs-send-time: seconds in 6.18 fixed point, wrapping every 64 s (any clock: receivers use differences).</summary>
     public static uint ToAbsSendTime(TimeSpan sendTime) =>
-        (uint)((sendTime.Ticks << AbsSendTimeFractionBits) / TimeSpan.TicksPerSecond) & 0xFF_FFFF;
+        (uint)(((sendTime.Ticks % AbsSendTimeWrap) << AbsSendTimeFractionBits) / TimeSpan.TicksPerSecond) & 0xFF_FFFF;
 
     public static TimeSpan FromAbsSendTime(uint absSendTime) =>
         TimeSpan.FromTicks((long)absSendTime * TimeSpan.TicksPerSecond >> AbsSendTimeFractionBits);
