@@ -30,6 +30,38 @@ public sealed class DownlinkEstimateTests
     }
 
     [Fact]
+    public void After_a_switch_up_a_remb_climbing_towards_what_is_sent_is_no_limit_and_a_falling_one_is()
+    {
+        // Measured with Chrome after a switch from ~150 to ~600 kbps: the first REMB near what arrived, then +2% each 250 ms.
+        estimate.SwitchedUp();
+        foreach (var bitsPerSecond in new ulong[] { 323_000, 328_400, 334_500, 342_300, 348_900, 348_900 })
+        {
+            estimate.Remb(bitsPerSecond);
+            Assert.Null(estimate.Budget(videoKbps: 600, ReportedLoss.None));
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        // The link is full: the receiver's queue grows and its estimate falls.
+        estimate.Remb(300_000);
+        Assert.Equal(300, estimate.Budget(600, ReportedLoss.None));
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        estimate.Remb(306_000);
+        Assert.Equal(306, estimate.Budget(600, ReportedLoss.None));
+    }
+
+    [Fact]
+    public void A_remb_that_has_not_caught_up_when_the_climb_time_is_over_limits()
+    {
+        estimate.SwitchedUp();
+        estimate.Remb(323_000);
+        Assert.Null(estimate.Budget(600, ReportedLoss.None));
+
+        clock.Advance(DownlinkEstimate.ClimbTime);
+        estimate.Remb(480_000);
+        Assert.Equal(480, estimate.Budget(600, ReportedLoss.None));
+    }
+
+    [Fact]
     public void High_loss_cuts_by_half_the_loss_and_moderate_loss_does_not()
     {
         Assert.Null(estimate.Budget(1000, Loss(0.08, measurement: 1)));

@@ -4,7 +4,10 @@ namespace WebRtcChat.MediaSfu.Media;
 /// How much video a subscriber can receive, from its latest REMB (draft-alvestrand-rmcat-remb) and the loss it reports.
 /// A browser's REMB estimates its video streams only (libwebrtc leaves audio to send-side estimation), so it is a video
 /// budget, and one that only grows with what it is sent: it is the limit only when we send video and it says the link
-/// is full (below what we send plus headroom); with no video flowing it measures nothing. Loss above
+/// is full (below what we send plus headroom); with no video flowing it measures nothing. After we switch it up a layer
+/// its estimate lags: Chrome's climbs about 2% every 250 ms (8% a second; its first REMB comes ~5 s into a stream, near
+/// what arrived then), so for <see cref="ClimbTime"/> after a switch up a REMB below what we send limits only when it
+/// falls (the receiver saw its queue grow); otherwise every switch up would fall back a layer within a second. Loss above
 /// <see cref="HighLoss"/> on the video cuts the video as GCC's loss-based controller does (by half the loss), once per
 /// loss measurement: planning runs several times a second, and re-cutting what is sent after the previous cut took
 /// effect with the same figure would compound it down to a paused video. Each limit stays for
@@ -17,9 +20,17 @@ public sealed class DownlinkEstimate(TimeProvider time)
     public const double Headroom = 1.2;
     public const double HighLoss = 0.10;
 
+    /// <summary>How long after a switch up the receiver's estimate is given to climb to what it is now sent.</summary>
+    public static readonly TimeSpan ClimbTime = TimeSpan.FromSeconds(15);
+
+    /// <summary>A REMB this far under the previous one (still fresh) is falling.</summary>
+    public const double FallingBelow = 0.98;
+
     private readonly Lock gate = new();
     private double rembKbps;
     private long rembAt;
+    private bool rembFalling;
+    private long switchedUpAt;
     private double rembLimitKbps;
     private long rembLimitedAt;
     private double lossLimitKbps;
@@ -55,8 +66,18 @@ public sealed class DownlinkEstimate(TimeProvider time)
     {
         lock (gate)
         {
-            rembKbps = bitsPerSecond / 1000.0;
-            rembAt = time.GetTimestamp();
+            var kbps = bitsPerSecond / 1000.0;
+            rembFalling = IsFresh(rembAt, RembLifetime) && kbps < rembKbps * FallingBelow;
+            (rembKbps, rembAt) = (kbps, time.GetTimestamp());
+        }
+    }
+
+    /// <summary>Its video was just switched up a layer (or resumed): its estimate has to climb to the new rate.</summary>
+    public void SwitchedUp()
+    {
+        lock (gate)
+        {
+            switchedUpAt = time.GetTimestamp();
         }
     }
 
@@ -76,9 +97,10 @@ public sealed class DownlinkEstimate(TimeProvider time)
     private double? ByRemb(double videoKbps)
     {
         var remb = videoKbps > 0 && IsFresh(rembAt, RembLifetime) ? rembKbps : (double?)null;
-        if (remb is { } estimate && estimate < videoKbps * Headroom)
+        var climbing = IsFresh(switchedUpAt, ClimbTime) && !rembFalling;
+        if (remb is { } estimate && estimate < videoKbps * Headroom && !climbing)
         {
-            (rembLimitKbps, rembLimitedAt) = (estimate, time.GetTimestamp());
+            (rembLimitKbps, rembLimitedAt, switchedUpAt) = (estimate, time.GetTimestamp(), 0);
             return estimate;
         }
 

@@ -44,7 +44,13 @@ public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
                     options[l] = new LayerOption(layer.Index, layer.Height, layer.Rate.Kbps, IsAvailable(track, layer));
                 }
 
-                var chosen = LayerSelection.Choose(options[..count], requests.MaxHeight(subscriber, track.Publisher), perVideo, subscription.Layers.Current?.Index ?? LayerSelection.Paused);
+                var current = subscription.Layers.Current;
+                var chosen = LayerSelection.Choose(options[..count], requests.MaxHeight(subscriber, track.Publisher), perVideo, current?.Index ?? LayerSelection.Paused);
+                if (chosen >= 0 && chosen != (subscription.Layers.Target?.Index ?? LayerSelection.Paused) && (current is null || track.Layers[chosen].Rate.Kbps > current.Rate.Kbps))
+                {
+                    subscriber.Downlink.SwitchedUp();
+                }
+
                 subscription.Layers.Aim(chosen);
             }
         }
