@@ -44,9 +44,8 @@ public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
                     options[l] = new LayerOption(layer.Index, layer.Height, layer.Rate.Kbps, IsAvailable(track, layer));
                 }
 
-                var current = subscription.Layers.Current;
-                var chosen = LayerSelection.Choose(options[..count], requests.MaxHeight(subscriber, track.Publisher), perVideo, current?.Index ?? LayerSelection.Paused);
-                if (chosen >= 0 && chosen != (subscription.Layers.Target?.Index ?? LayerSelection.Paused) && (current is null || track.Layers[chosen].Rate.Kbps > current.Rate.Kbps))
+                var chosen = LayerSelection.Choose(options[..count], requests.MaxHeight(subscriber, track.Publisher), perVideo, subscription.Layers.Current?.Index ?? LayerSelection.Paused);
+                if (IsNewSwitchUp(subscription.Layers, track, chosen))
                 {
                     subscriber.Downlink.SwitchedUp();
                 }
@@ -55,6 +54,12 @@ public sealed class LayerPlanner(VideoRequests requests, TimeProvider time)
             }
         }
     }
+
+    /// <summary>Whether <paramref name="chosen"/> is a new aim at a layer above the one flowing (or at any layer while paused).</summary>
+    private static bool IsNewSwitchUp(LayerSwitcher layers, ForwardedTrack track, int chosen) =>
+        chosen >= 0
+        && chosen != (layers.Target?.Index ?? LayerSelection.Paused)
+        && (layers.Current is not { } current || track.Layers[chosen].Rate.Kbps > current.Rate.Kbps);
 
     /// <summary>A plain track's only encoding is always there (a pause in it is the publisher's); a simulcast layer only while it flows.</summary>
     private static bool IsAvailable(ForwardedTrack track, SimulcastLayer layer) => track.Simulcast is null || layer.IsActive;
