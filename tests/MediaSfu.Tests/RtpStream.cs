@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using WebRtcChat.MediaSfu.Media;
 using WebRtcChat.WebRtc.Client;
 using WebRtcChat.WebRtc.Rtp;
 using WebRtcChat.WebRtc.Sdp;
@@ -57,8 +58,7 @@ public sealed class RtpStream
         Assert.True(extensions.TryRead(out var sendTime), "the forwarded copy carries no send time");
         Assert.Equal(RtpExtensionValues.AbsSendTimeLength, sendTime.Length);
         Assert.False(extensions.TryRead(out _), "the forwarded copy carries more than its send time");
-        var headerLength = RtpHeader.FixedLength + (4 * header.CsrcCount);
-        byte[] sent = [.. received.AsSpan(0, headerLength), .. received.AsSpan(header.PayloadOffset)];
+        byte[] sent = [.. received.AsSpan(0, ForwardedPacket.PayloadOffset(header)), .. received.AsSpan(header.PayloadOffset)];
         sent[0] &= 0xEF; // the extension bit
         return sent;
     }

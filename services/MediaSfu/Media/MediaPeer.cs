@@ -399,7 +399,7 @@ public sealed class MediaPeer : IDisposable
 
         try
         {
-            var length = subscription.WriteCopy(outbound, packet, header, payloadType, sequence, timestamp, time.GetElapsedTime(0));
+            var length = subscription.WriteCopy(outbound, packet, header, payloadType, sequence, timestamp, time);
             subscription.KeepPicturesContinuous(outbound.AsSpan(0, length), header);
             var result = session.ProtectRtp(outbound, length);
             if (result.IsSuccess)

@@ -68,9 +68,13 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
         }
     }
 
-    /// <summary>Writes the subscriber's copy of a publisher packet (see <see cref="ForwardedPacket"/>), stamped with our send time <paramref name="now"/>.</summary>
-    internal int WriteCopy(Span<byte> destination, ReadOnlySpan<byte> packet, in RtpHeader header, byte payloadType, ushort sequence, uint timestamp, TimeSpan now) =>
-        ForwardedPacket.Write(destination, packet, header, payloadType, ForwardedSsrc, sequence, timestamp, SendTimeExtensionId, RtpExtensionValues.ToAbsSendTime(now));
+    /// <summary>Writes the subscriber's copy of a publisher packet (see <see cref="ForwardedPacket"/>), stamped with our send time when it negotiated one.</summary>
+    internal int WriteCopy(Span<byte> destination, ReadOnlySpan<byte> packet, in RtpHeader header, byte payloadType, ushort sequence, uint timestamp, TimeProvider clock)
+    {
+        // Any monotonic clock serves: a receiver uses only the differences between send times.
+        var sendTime = SendTimeExtensionId == 0 ? 0 : RtpExtensionValues.ToAbsSendTime(clock.GetElapsedTime(0));
+        return ForwardedPacket.Write(destination, packet, header, payloadType, ForwardedSsrc, sequence, timestamp, SendTimeExtensionId, sendTime);
+    }
 
     public long Packets => Interlocked.Read(ref packets);
 

@@ -92,7 +92,7 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
             return;
         }
 
-        var length = subscription.WriteCopy(copy, packet, header, payloadType, forwardedSequence, unchecked(header.Timestamp + timestampOffset), time.GetElapsedTime(0));
+        var length = subscription.WriteCopy(copy, packet, header, payloadType, forwardedSequence, unchecked(header.Timestamp + timestampOffset), time);
         subscription.KeepPicturesContinuous(copy.AsSpan(0, length), header, retransmission: true);
         var rtxType = subscription.PayloadTypes.RtxFor(payloadType);
         if (rtxType == 0 || !RtpHeader.TryParse(copy.AsSpan(0, length), out var forwarded))
