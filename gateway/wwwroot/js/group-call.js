@@ -110,7 +110,10 @@ export class GroupCall extends EventTarget {
     await this.#api('PUT', `/api/calls/${this.#callId}/participants/${this.#participantId}/video`, { maxHeight, publisherParticipantId });
   }
 
-  /** The received video of each other participant as decoded now: frame size, frames decoded, and audio samples received. */
+  /**
+   * The received video of each other participant as decoded now: frame size, frames decoded, its freezes and pauses as
+   * the browser counts them (seconds), and audio samples received.
+   */
   async inbound() {
     const byMid = new Map();
     (await this.#pc.getStats()).forEach(report => {
@@ -125,6 +128,9 @@ export class GroupCall extends EventTarget {
         frameWidth: video?.frameWidth ?? 0,
         frameHeight: video?.frameHeight ?? 0,
         framesDecoded: video?.framesDecoded ?? 0,
+        freezeCount: video?.freezeCount ?? 0,
+        totalFreezesDuration: video?.totalFreezesDuration ?? 0,
+        pauseCount: video?.pauseCount ?? 0,
         totalSamplesReceived: byMid.get(transceivers.audio.mid)?.totalSamplesReceived ?? 0,
       };
     }
