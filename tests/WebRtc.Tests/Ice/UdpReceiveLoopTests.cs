@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using WebRtcChat.WebRtc.Ice;
+using WebRtcChat.WebRtc.Transport.Linux;
 
 namespace WebRtcChat.WebRtc.Tests.Ice;
 
@@ -72,6 +73,7 @@ public sealed class UdpReceiveLoopTests
     [Fact]
     public async Task A_stamped_arrival_is_when_the_datagram_reached_the_socket_not_when_it_was_handled()
     {
+        using var stamping = await ArrivalStampingOnAsync();
         var handled = new System.Collections.Concurrent.ConcurrentQueue<(DateTime? Arrival, DateTime HandledAt)>();
         using var secondSentSignal = new ManualResetEventSlim();
         UdpReceiveLoop? loop = null;
@@ -110,6 +112,7 @@ public sealed class UdpReceiveLoopTests
     [Fact]
     public async Task Forwarding_times_count_each_datagram_that_sent_something_from_its_arrival_and_from_its_read_to_its_send()
     {
+        using var stamping = await ArrivalStampingOnAsync();
         using var receiver = Bound(IPAddress.Loopback);
         var to = receiver.LocalEndPoint!.Serialize();
         var handled = 0;
@@ -149,6 +152,32 @@ public sealed class UdpReceiveLoopTests
         Assert.Equal(2, handling.Sum());
         Assert.True(WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(handling, 0.5) < TimeSpan.FromMilliseconds(20), "a packet that only waited was counted as handled slowly");
         Assert.Equal(TimeSpan.FromMilliseconds(100), WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(handling, 1));
+    }
+
+    /// <summary>
+    /// Waits until the kernel stamps datagrams on arrival. A socket's first SIOCGSTAMP switches stamping on for the
+    /// whole machine through deferred kernel work, which on a busy machine can come later than the tests' 50 ms; until
+    /// then a datagram's stamp is the time it is read. The socket returned keeps stamping on while the test runs.
+    /// </summary>
+    private static async Task<Socket> ArrivalStampingOnAsync()
+    {
+        var listener = Bound(IPAddress.Loopback);
+        using var sender = Bound(IPAddress.Loopback);
+        var buffer = new byte[1];
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        _ = LinuxSockets.LastArrival(listener);
+        while (true)
+        {
+            sender.SendTo("s"u8.ToArray(), listener.LocalEndPoint!);
+            await Task.Delay(20);
+            listener.Receive(buffer);
+            if (DateTime.UtcNow - LinuxSockets.LastArrival(listener) >= TimeSpan.FromMilliseconds(15))
+            {
+                return listener;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the kernel did not start stamping arrivals within 5 s");
+        }
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
