@@ -42,21 +42,23 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         }
 
         var (first, last) = (samples[0], samples[^1]);
-        var perSecond = samples.Zip(samples.Skip(1), (a, b) => b.FramesDecoded - a.FramesDecoded).ToList();
+        // Per second of the browser's own clock: a test starved of CPU may take its next sample late.
+        var perSecond = samples.Zip(samples.Skip(1), (a, b) => Math.Round((b.FramesDecoded - a.FramesDecoded) * 1000 / (b.TimestampMs - a.TimestampMs), 1)).ToList();
         var sent = await VideoSentAsync(publisher);
         var recovery = (await sfu.PublishedVideoAsync()).GetProperty("recovery");
         output.WriteLine($"relays dropped {publisherRelay.Relay!.Dropped} of {publisherRelay.Relay.Dropped + publisherRelay.Relay.Forwarded} (publisher), {subscriberRelay.Relay!.Dropped} of {subscriberRelay.Relay.Dropped + subscriberRelay.Relay.Forwarded} (subscriber)");
-        output.WriteLine($"decoded per second: {string.Join(' ', perSecond)}; frame width each second: {string.Join(' ', samples.Select(s => s.FrameWidth))}; dropped per second: {string.Join(' ', samples.Zip(samples.Skip(1), (a, b) => b.FramesDropped - a.FramesDropped))}; over {Measured.TotalSeconds} s: dropped {last.FramesDropped - first.FramesDropped}, freezes {last.FreezeCount - first.FreezeCount} ({last.FreezeSeconds - first.FreezeSeconds:0.###} s), NACKs sent {last.NackCount - first.NackCount}, lost {last.PacketsLost - first.PacketsLost}");
+        output.WriteLine($"decoded per second: {string.Join(' ', perSecond)} (sampled {string.Join(' ', samples.Zip(samples.Skip(1), (a, b) => $"{b.TimestampMs - a.TimestampMs:0}"))} ms apart); frame width each second: {string.Join(' ', samples.Select(s => s.FrameWidth))}; dropped per second: {string.Join(' ', samples.Zip(samples.Skip(1), (a, b) => b.FramesDropped - a.FramesDropped))}; over {Measured.TotalSeconds} s: dropped {last.FramesDropped - first.FramesDropped}, freezes {last.FreezeCount - first.FreezeCount} ({last.FreezeSeconds - first.FreezeSeconds:0.###} s), NACKs sent {last.NackCount - first.NackCount}, lost {last.PacketsLost - first.PacketsLost}");
         output.WriteLine($"publisher: NACKs received {sent.GetProperty("nackCount")}, retransmitted packets {sent.GetProperty("retransmittedPacketsSent")}");
         output.WriteLine($"SFU: {recovery}");
         output.WriteLine($"SFU each second (subscriber's layer, kbps, fraction lost, REMB and budget | publisher's layers):{Environment.NewLine}{string.Join(Environment.NewLine, sfuSide)}");
 
         // The page publishes simulcast (Chrome then codes each layer with temporal layers) and at this loss the
-        // subscriber gets the 160 or 320 wide layer. Measured on this 2-core machine: 10-22 frames decoded every second
-        // (about 180 in all), 0-1 freeze of 0.5 s, 5-28 frames dropped: top temporal layer frames whose repair came
-        // after the next frame was decoded, skipped without a stall. Without NACK/RTX the same run decoded 0-19 a second
-        // with 3 freezes of 4.7-5.3 s in all (and 1-2 frames dropped: a lost reference stalls until a key frame).
-        Assert.All(perSecond, frames => Assert.InRange(frames, 5, 40));
+        // subscriber gets the 160 or 320 wide layer. Measured on this 2-core machine (19 runs, 11 of them beside two
+        // other test suites at load average 10-12): 10-27 frames decoded every second, 0-3 freezes of 1.1 s or less in
+        // all, 0-19 frames dropped: top temporal layer frames whose repair came after the next frame was decoded,
+        // skipped without a stall. Without NACK/RTX the same run decoded 0-19 a second with 3 freezes of 4.7-5.3 s in
+        // all (and 1-2 frames dropped: a lost reference stalls until a key frame).
+        Assert.All(perSecond, framesPerSecond => Assert.InRange(framesPerSecond, 5, 40));
         var decoded = last.FramesDecoded - first.FramesDecoded;
         Assert.InRange(decoded, 150, 400);
         Assert.InRange(last.FramesDropped - first.FramesDropped, 0, decoded / 4);
@@ -103,7 +105,7 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
         var stats = await RtpStatsAsync(page, "inbound-rtp");
         return new VideoReception(
             Number(stats, "framesDecoded"), Number(stats, "framesDropped"), Number(stats, "freezeCount"), Number(stats, "nackCount"), Number(stats, "packetsLost"),
-            stats.TryGetProperty("totalFreezesDuration", out var freezes) ? freezes.GetDouble() : 0, Number(stats, "frameWidth"));
+            stats.TryGetProperty("totalFreezesDuration", out var freezes) ? freezes.GetDouble() : 0, Number(stats, "frameWidth"), stats.TryGetProperty("timestamp", out var at) ? at.GetDouble() : 0);
     }
 
     private static Task<JsonElement> VideoSentAsync(IPage page) => RtpStatsAsync(page, "outbound-rtp");
@@ -121,5 +123,5 @@ public sealed class LossRecoveryBrowserTests(SfuFixture fixture, ITestOutputHelp
 
     private static long Number(JsonElement stats, string name) => stats.TryGetProperty(name, out var value) ? value.GetInt64() : 0;
 
-    private sealed record VideoReception(long FramesDecoded, long FramesDropped, long FreezeCount, long NackCount, long PacketsLost, double FreezeSeconds, long FrameWidth);
+    private sealed record VideoReception(long FramesDecoded, long FramesDropped, long FreezeCount, long NackCount, long PacketsLost, double FreezeSeconds, long FrameWidth, double TimestampMs);
 }

@@ -16,7 +16,9 @@ public enum RelayDirection
 /// <summary>
 /// A real UDP relay between clients and the SFU that loses the datagrams <c>drop</c> picks: clients send to
 /// <see cref="EndPoint"/> (the answer's candidate is rewritten to it), each client gets its own socket towards the
-/// SFU, and what the SFU sends back on it returns to that client.
+/// SFU, and what the SFU sends back on it returns to that client. Each socket is read by a thread of its own, as a
+/// network would carry datagrams whatever the test process's thread pool is doing: relayed on pool threads, a pool
+/// busy for 700-860 ms with the in-process services' work held media back and froze the video under test.
 /// </summary>
 public sealed class LossyRelay : IDisposable
 {
@@ -34,7 +36,7 @@ public sealed class LossyRelay : IDisposable
         this.drop = drop;
         front.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         EndPoint = (IPEndPoint)front.LocalEndPoint!;
-        _ = Task.Run(FromClientsAsync);
+        Start(FromClients, "relay from clients");
     }
 
     public IPEndPoint EndPoint { get; }
@@ -95,24 +97,27 @@ public sealed class LossyRelay : IDisposable
         return answer!.Media.SelectMany(m => m.Candidates).Where(c => c.EndPoint is not null);
     }
 
-    private async Task FromClientsAsync()
+    private static void Start(Action relay, string name) => new Thread(() => relay()) { IsBackground = true, Name = name }.Start();
+
+    private void FromClients()
     {
         var buffer = new byte[2048];
+        EndPoint from = new IPEndPoint(IPAddress.Any, 0);
         while (!stopping.IsCancellationRequested)
         {
-            SocketReceiveFromResult received;
+            int length;
             try
             {
-                received = await front.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), stopping.Token);
+                length = front.ReceiveFrom(buffer, ref from);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
             {
                 return;
             }
 
-            var client = (IPEndPoint)received.RemoteEndPoint;
+            var client = (IPEndPoint)from;
             var leg = legs.GetOrAdd(client, OpenLeg);
-            Pass(buffer.AsMemory(0, received.ReceivedBytes), RelayDirection.ToServer, datagram => leg.SendTo(datagram.Span, server));
+            Pass(buffer.AsMemory(0, length), RelayDirection.ToServer, datagram => leg.SendTo(datagram.Span, server));
         }
     }
 
@@ -120,11 +125,11 @@ public sealed class LossyRelay : IDisposable
     {
         var leg = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         leg.Bind(new IPEndPoint(IPAddress.Any, 0));
-        _ = Task.Run(() => FromServerAsync(leg, client));
+        Start(() => FromServer(leg, client), "relay from server");
         return leg;
     }
 
-    private async Task FromServerAsync(Socket leg, IPEndPoint client)
+    private void FromServer(Socket leg, IPEndPoint client)
     {
         var buffer = new byte[2048];
         while (!stopping.IsCancellationRequested)
@@ -132,9 +137,9 @@ public sealed class LossyRelay : IDisposable
             int length;
             try
             {
-                length = await leg.ReceiveAsync(buffer, stopping.Token);
+                length = leg.Receive(buffer);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
             {
                 return;
             }

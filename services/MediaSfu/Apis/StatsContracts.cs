@@ -12,9 +12,9 @@ public sealed record PublishedTrackStats(
 /// <summary>
 /// Loss recovery on a published video stream: sequence numbers its subscribers NACKed, packets resent from the buffer,
 /// NACKs the buffer could not answer, sequence numbers we NACKed to the publisher, holes its RTX (or a late packet)
-/// filled, and packets not forwarded because they had been already.
+/// filled, packets not forwarded because they had been already, and holes a subscriber asked for that were never filled.
 /// </summary>
-public sealed record PublishedRecoveryStats(long NacksReceived, long Retransmitted, long Misses, long UpstreamNacks, long Repaired, long Discarded);
+public sealed record PublishedRecoveryStats(long NacksReceived, long Retransmitted, long Misses, long UpstreamNacks, long Repaired, long Discarded, long Unrepaired);
 
 /// <summary>A stream a participant receives from another, as the receiver reports it (loss, jitter, RTT from RTCP), and the layer it gets.</summary>
 public sealed record ReceivedTrackStats(

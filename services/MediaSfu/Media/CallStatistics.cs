@@ -44,7 +44,7 @@ public static class CallStatistics
     }
 
     private static PublishedRecoveryStats? RecoveryOf(TrackRecoveryCounters? counters) => counters is null ? null
-        : new(counters.NacksReceived, counters.Retransmitted, counters.Misses, counters.UpstreamNacks, counters.Repaired, counters.Discarded);
+        : new(counters.NacksReceived, counters.Retransmitted, counters.Misses, counters.UpstreamNacks, counters.Repaired, counters.Discarded, counters.Unrepaired);
 
     private static ReceivedRecoveryStats RecoveryOf(SubscriptionRecovery recovery) =>
         new(recovery.Nacks, recovery.Retransmitted, recovery.Suppressed, recovery.Misses);

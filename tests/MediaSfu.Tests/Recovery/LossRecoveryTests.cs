@@ -10,6 +10,7 @@ public sealed class LossRecoveryTests
 
     private readonly ManualClock clock = new();
     private readonly List<ushort[]> nacked = [];
+    private readonly List<uint> keyframesAsked = [];
     private readonly LossRecovery recovery;
 
     public LossRecoveryTests() =>
@@ -69,6 +70,27 @@ public sealed class LossRecoveryTests
     }
 
     [Fact]
+    public void A_hole_a_subscriber_asked_for_and_the_publisher_never_filled_costs_a_key_frame_request_when_given_up()
+    {
+        Accept(TestPackets.Media(10));
+        Accept(TestPackets.Media(13));
+        recovery.Missed(12);
+        for (ushort sequence = 14; sequence < 44; sequence++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(33));
+            Accept(TestPackets.Media(sequence));
+        }
+
+        Assert.Empty(keyframesAsked);
+        clock.Advance(TimeSpan.FromMilliseconds(33)); // the holes are now more than a second old: forgotten
+        Accept(TestPackets.Media(44));
+
+        Assert.Equal([TestPackets.Ssrc], keyframesAsked);
+        Assert.Equal(1, recovery.Counters.Unrepaired);
+        Assert.Equal(0, recovery.MissingUpstream);
+    }
+
+    [Fact]
     public void Keeping_forwarding_and_nacking_gaps_allocates_nothing_per_packet_even_across_the_wrap()
     {
         var nackedPackets = 0;
@@ -108,7 +130,8 @@ public sealed class LossRecoveryTests
         new Dictionary<byte, byte> { [TestPackets.Vp8] = TestPackets.Rtx },
         LossRecoverySettings.Default,
         clock,
-        nackUpstream);
+        nackUpstream,
+        keyframesAsked.Add);
 
     private static byte[] RtxOf(byte[] original, ushort rtxSequence)
     {

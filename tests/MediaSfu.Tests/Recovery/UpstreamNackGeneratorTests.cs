@@ -78,7 +78,7 @@ public sealed class UpstreamNackGeneratorTests
     }
 
     [Fact]
-    public void A_subscribers_request_for_a_packet_we_lack_goes_upstream_once()
+    public void A_subscribers_request_for_a_packet_we_lack_goes_upstream_once_per_retry_interval()
     {
         Receive(10, now: 0);
         Receive(11, now: 0);
@@ -88,8 +88,32 @@ public sealed class UpstreamNackGeneratorTests
         Assert.True(generator.Request(forgotten, now: 10));
         Assert.False(generator.Request(forgotten, now: 11));
         Assert.Equal([5], Due(now: 10));
-        Assert.Empty(Due(now: 500));
-        Assert.False(generator.Request(sequences.Nearest(11), now: 12));
+        Assert.False(generator.Request(forgotten, now: 109));
+        Assert.Empty(Due(now: 109));
+        Assert.True(generator.Request(forgotten, now: 110));
+        Assert.Equal([5], Due(now: 110));
+        Assert.False(generator.Request(sequences.Nearest(11), now: 112));
+    }
+
+    [Fact]
+    public void A_subscriber_still_asking_after_the_attempts_are_spent_earns_another_and_is_counted_when_it_never_comes()
+    {
+        Receive(10, now: 0);
+        Receive(12, now: 0);
+        Receive(20, now: 0);
+        Assert.Equal([11, 13, 14, 15, 16, 17, 18, 19], Due(now: 0));
+        Assert.Equal([11, 13, 14, 15, 16, 17, 18, 19], Due(now: 100));
+        Assert.Equal([11, 13, 14, 15, 16, 17, 18, 19], Due(now: 200));
+        Assert.Empty(Due(now: 300));
+
+        Assert.True(generator.Request(sequences.Nearest(11), now: 400));
+        Assert.Equal([11], Due(now: 400));
+        Assert.False(generator.Request(sequences.Nearest(11), now: 450));
+        Assert.Empty(Due(now: 450));
+
+        Assert.Empty(Due(now: 1001));
+        Assert.Equal(8, generator.GaveUp);
+        Assert.Equal(1, generator.LostForSubscribers);
     }
 
     private void Receive(ushort sequence, long now) => generator.Received(sequences.Extend(sequence), now);

@@ -7,15 +7,17 @@ namespace WebRtcChat.MediaSfu.Media.Recovery;
 /// Loss recovery for one published video stream (a plain track, or one simulcast layer): every packet is kept once in
 /// the retransmission buffer as it arrives (a packet already there is a duplicate and is not forwarded again), gaps in
 /// its sequence numbers are NACKed to the publisher, and the publisher's RTX (RFC 4588) is unwrapped back into the
-/// stream. Subscribers' NACKs are answered from the buffer by <see cref="NackResponder"/>.
+/// stream. Subscribers' NACKs are answered from the buffer by <see cref="NackResponder"/>. A hole a subscriber asked for
+/// that the publisher never fills stalls its decoder until a key frame (a browser asks for one only after seconds
+/// without a decodable frame), so giving up on one asks the publisher for a key frame at once.
 /// </summary>
-/// <param name="nackUpstream">Sends a NACK for the stream's lost sequence numbers to its publisher (see <see cref="NackTo"/>).</param>
 public sealed class LossRecovery
 {
     /// <summary>The most sequence numbers one upstream NACK carries.</summary>
     public const int MaxNacked = 64;
 
     private readonly Action<uint, ReadOnlyMemory<ushort>> nackUpstream;
+    private readonly Action<uint> keyframeUpstream;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
     private readonly Lock sending = new();
@@ -26,10 +28,15 @@ public sealed class LossRecovery
     private readonly byte[] mediaTypeOfRtx = new byte[128];
 
     /// <param name="rtxPayloadTypes">For each media payload type, the RTX payload type the publisher retransmits it with (apt).</param>
+    /// <param name="nackUpstream">Sends a NACK for the stream's lost sequence numbers to its publisher (see <see cref="NackTo"/>).</param>
+    /// <param name="keyframeUpstream">Asks the stream's publisher for a key frame of it.</param>
     /// <param name="counters">Where it counts (shared by the layers of one track); its own when null.</param>
-    public LossRecovery(uint ssrc, IReadOnlyDictionary<byte, byte> rtxPayloadTypes, LossRecoverySettings settings, TimeProvider time, Action<uint, ReadOnlyMemory<ushort>> nackUpstream, TrackRecoveryCounters? counters = null)
+    public LossRecovery(
+        uint ssrc, IReadOnlyDictionary<byte, byte> rtxPayloadTypes, LossRecoverySettings settings, TimeProvider time,
+        Action<uint, ReadOnlyMemory<ushort>> nackUpstream, Action<uint> keyframeUpstream, TrackRecoveryCounters? counters = null)
     {
         this.nackUpstream = nackUpstream;
+        this.keyframeUpstream = keyframeUpstream;
         this.time = time;
         Ssrc = ssrc;
         Counters = counters ?? new TrackRecoveryCounters();
@@ -55,6 +62,7 @@ public sealed class LossRecovery
     {
         Span<ushort> due = stackalloc ushort[MaxNacked];
         int dueCount;
+        long unrepaired;
         lock (gate)
         {
             var extended = sequences.Extend(sequence);
@@ -71,12 +79,20 @@ public sealed class LossRecovery
                 Counters.Repair();
             }
 
+            var lostBefore = upstream.LostForSubscribers;
             dueCount = upstream.TakeDue(now, due);
+            unrepaired = upstream.LostForSubscribers - lostBefore;
         }
 
         if (dueCount > 0)
         {
             NackUpstream(due[..dueCount]);
+        }
+
+        if (unrepaired > 0)
+        {
+            Counters.NotRepaired(unrepaired);
+            keyframeUpstream(Ssrc);
         }
 
         return true;
@@ -92,7 +108,7 @@ public sealed class LossRecovery
         }
     }
 
-    /// <summary>A subscriber NACKed a packet we do not hold: ask the publisher for it (once) with the stream's next packet.</summary>
+    /// <summary>A subscriber NACKed a packet we do not hold: ask the publisher for it with the stream's next packet (see <see cref="UpstreamNackGenerator.Request"/>).</summary>
     public void Missed(ushort sequence)
     {
         Counters.Missed();

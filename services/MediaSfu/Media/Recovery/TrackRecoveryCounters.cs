@@ -9,6 +9,7 @@ public sealed class TrackRecoveryCounters
     private long upstreamNacks;
     private long repaired;
     private long discarded;
+    private long unrepaired;
 
     /// <summary>Sequence numbers subscribers NACKed.</summary>
     public long NacksReceived => Interlocked.Read(ref nacksReceived);
@@ -28,6 +29,9 @@ public sealed class TrackRecoveryCounters
     /// <summary>Packets not forwarded because they had been already (duplicates, redundant RTX) or were too old to tell.</summary>
     public long Discarded => Interlocked.Read(ref discarded);
 
+    /// <summary>Holes a subscriber asked for that the publisher never filled (giving up on them asks it for a key frame).</summary>
+    public long Unrepaired => Interlocked.Read(ref unrepaired);
+
     internal void NackReceived() => Interlocked.Increment(ref nacksReceived);
 
     internal void Retransmit() => Interlocked.Increment(ref retransmitted);
@@ -39,4 +43,6 @@ public sealed class TrackRecoveryCounters
     internal void Repair() => Interlocked.Increment(ref repaired);
 
     internal void Discard() => Interlocked.Increment(ref discarded);
+
+    internal void NotRepaired(long packets) => Interlocked.Add(ref unrepaired, packets);
 }

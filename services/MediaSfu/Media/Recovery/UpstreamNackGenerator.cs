@@ -3,7 +3,9 @@ namespace WebRtcChat.MediaSfu.Media.Recovery;
 /// <summary>
 /// The packets of one published stream that did not reach us: a jump in sequence numbers registers the skipped ones,
 /// each is NACKed to the publisher at once and again every retry interval up to a number of attempts, and forgotten when
-/// it arrives, falls out of the window (the retransmission buffer's reach) or is older than the age limit. The retry
+/// it arrives, falls out of the window (the retransmission buffer's reach) or is older than the age limit. A subscriber
+/// still asking for one whose attempts are spent earns it another (at most one per retry interval), and one a
+/// subscriber asked for that is forgotten unrepaired counts as <see cref="LostForSubscribers"/>. The retry
 /// interval is twice the measured repair round trip (NACK sent → packet arrived), at least 10 ms and at most the
 /// configured interval, which also serves until a repair was measured. Bounded:
 /// a jump larger than the window is a restart of the stream, not loss. Not thread-safe; allocates nothing per packet.
@@ -18,6 +20,7 @@ public sealed class UpstreamNackGenerator
     private readonly long[] dueAt = new long[MaxMissing];
     private readonly long[] sentAt = new long[MaxMissing];
     private readonly int[] attempts = new int[MaxMissing];
+    private readonly bool[] wanted = new bool[MaxMissing];
     private readonly int window;
     private readonly long retryInterval;
     private readonly long shortestRetry;
@@ -45,6 +48,9 @@ public sealed class UpstreamNackGenerator
     /// <summary>Packets given up on: NACKed every attempt and never arrived.</summary>
     public long GaveUp { get; private set; }
 
+    /// <summary>Packets given up on that a subscriber had asked for: it cannot decode on without a key frame.</summary>
+    public long LostForSubscribers { get; private set; }
+
     /// <summary>Notes the arrival of extended sequence number <paramref name="sequence"/>; true when it filled a hole we followed.</summary>
     public bool Received(long sequence, long now)
     {
@@ -56,7 +62,7 @@ public sealed class UpstreamNackGenerator
 
         for (var skipped = highest + 1; skipped < sequence; skipped++)
         {
-            Follow(skipped, now, attemptsMade: 0);
+            Follow(skipped, now, attemptsMade: 0, askedFor: false);
         }
 
         highest = Math.Max(highest, sequence);
@@ -76,15 +82,31 @@ public sealed class UpstreamNackGenerator
         return true;
     }
 
-    /// <summary>A subscriber asked for a packet we do not have: NACK it upstream once, unless it is already followed or out of reach.</summary>
+    /// <summary>
+    /// A subscriber asked for a packet we do not have: NACK it upstream with the next packet, unless it is out of reach
+    /// or already followed with a NACK sent less than a retry interval ago; true when one will go.
+    /// </summary>
     public bool Request(long sequence, long now)
     {
-        if (sequence >= highest || sequence <= highest - window || IndexOf(sequence) >= 0)
+        if (sequence >= highest || sequence <= highest - window)
         {
             return false;
         }
 
-        return Follow(sequence, now, attemptsMade: Math.Max(0, maxAttempts - 1));
+        var index = IndexOf(sequence);
+        if (index < 0)
+        {
+            return Follow(sequence, now, attemptsMade: Math.Max(0, maxAttempts - 1), askedFor: true);
+        }
+
+        wanted[index] = true;
+        if (attempts[index] < maxAttempts || now < dueAt[index])
+        {
+            return false;
+        }
+
+        attempts[index] = maxAttempts - 1;
+        return true;
     }
 
     /// <summary>
@@ -99,6 +121,7 @@ public sealed class UpstreamNackGenerator
             if (missing[i] <= highest - window || now - missedAt[i] > maxAge)
             {
                 GaveUp++;
+                LostForSubscribers += wanted[i] ? 1 : 0;
                 RemoveAt(i);
                 continue;
             }
@@ -117,7 +140,7 @@ public sealed class UpstreamNackGenerator
         return taken;
     }
 
-    private bool Follow(long sequence, long now, int attemptsMade)
+    private bool Follow(long sequence, long now, int attemptsMade, bool askedFor)
     {
         if (count == MaxMissing)
         {
@@ -137,6 +160,7 @@ public sealed class UpstreamNackGenerator
         dueAt[at] = now;
         sentAt[at] = now;
         attempts[at] = attemptsMade;
+        wanted[at] = askedFor;
         count++;
         return true;
     }
@@ -158,5 +182,6 @@ public sealed class UpstreamNackGenerator
         Array.Copy(dueAt, from, dueAt, from + by, length);
         Array.Copy(sentAt, from, sentAt, from + by, length);
         Array.Copy(attempts, from, attempts, from + by, length);
+        Array.Copy(wanted, from, wanted, from + by, length);
     }
 }
