@@ -18,8 +18,8 @@ public enum RelayDirection
 /// <see cref="Bottleneck"/>, carries what goes to the clients through it: clients send to <see cref="EndPoint"/> (the
 /// answer's candidate is rewritten to it), each client gets its own socket towards the SFU, and what the SFU sends
 /// back on it returns to that client. Each socket is read by a thread of its own, as a
-/// network would carry datagrams whatever the test process's thread pool is doing: relayed on pool threads, a pool
-/// busy for 700-860 ms with the in-process services' work held media back and froze the video under test.
+/// network would carry datagrams whatever the test process's thread pool is doing: relayed on pool threads, media
+/// waited whenever that pool fell behind (by 700-860 ms, measured) and the video under test froze.
 /// </summary>
 public sealed class LossyRelay : IDisposable
 {
