@@ -116,12 +116,16 @@ public sealed class UdpReceiveLoopTests
         using var receiver = Bound(IPAddress.Loopback);
         var to = receiver.LocalEndPoint!.Serialize();
         var handled = 0;
+        using var othersSent = new ManualResetEventSlim();
         UdpReceiveLoop? loop = null;
         loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (datagram, _) =>
         {
             if (datagram[0] == (byte)'a')
             {
-                Thread.Sleep(300); // the next datagrams wait in the socket meanwhile
+                // The next datagrams are in the socket (on a loaded machine the test's 50 ms delay can outlast this
+                // handling, so it waits for them) and wait there meanwhile.
+                othersSent.Wait(TimeSpan.FromSeconds(5));
+                Thread.Sleep(300);
             }
 
             if (datagram[0] != (byte)'x')
@@ -140,6 +144,7 @@ public sealed class UdpReceiveLoopTests
         await Task.Delay(50); // as in the arrival test above: the kernel turns stamping on shortly after it is asked
         sender.SendTo("f"u8.ToArray(), loop.LocalEndPoint);
         sender.SendTo("x"u8.ToArray(), loop.LocalEndPoint);
+        othersSent.Set();
         await WaitForAsync(() => Volatile.Read(ref handled) == 3);
 
         var latency = times.Latency.Snapshot();
