@@ -93,9 +93,9 @@ public sealed class JanusProcess : IDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the request's second.
             }
 
             if (deadline.Elapsed > timeout)

@@ -10,11 +10,8 @@ namespace WebRtcChat.MediaSfu.Media;
 /// falls (the receiver saw its queue grow); otherwise every switch up would fall back a layer within a second. Loss above
 /// <see cref="HighLoss"/> on the video cuts the video as GCC's loss-based controller does (by half the loss), once per
 /// loss measurement: planning runs several times a second, and re-cutting what is sent after the previous cut took
-/// effect with the same figure would compound it down to a paused video. Each limit holds for
-/// <see cref="HoldAfterLimit"/>, so the selection does not bounce straight back up, then grows back
-/// (<see cref="RecoveringLimit"/>; a REMB limit from no lower than half the video it cut): lifted at once, it sent the
-/// top layer down a link that had just failed a lower one (behind a 400 kbps test bottleneck: 75-88% loss and seconds
-/// of frozen video every 11 s).
+/// effect with the same figure would compound it down to a paused video. Each limit stays for
+/// <see cref="HoldAfterLimit"/>, so the selection does not bounce straight back up; after it, video resumes.
 /// </summary>
 public sealed class DownlinkEstimate(TimeProvider time)
 {
@@ -34,8 +31,10 @@ public sealed class DownlinkEstimate(TimeProvider time)
     private long rembAt;
     private bool rembFalling;
     private long switchedUpAt;
-    private readonly RecoveringLimit rembLimit = new(time);
-    private readonly RecoveringLimit lossLimit = new(time);
+    private double rembLimitKbps;
+    private long rembLimitedAt;
+    private double lossLimitKbps;
+    private long lossLimitedAt;
     private long lossMeasurementCut;
     private double? latestBudget;
 
@@ -101,26 +100,21 @@ public sealed class DownlinkEstimate(TimeProvider time)
         var climbing = IsFresh(switchedUpAt, ClimbTime) && !rembFalling;
         if (remb is { } estimate && estimate < videoKbps * Headroom && !climbing)
         {
-            rembLimit.Set(estimate, growsBackFrom: videoKbps / 2);
-            switchedUpAt = 0;
+            (rembLimitKbps, rembLimitedAt, switchedUpAt) = (estimate, time.GetTimestamp(), 0);
             return estimate;
         }
 
-        // Held, the limit follows the receiver's estimate; growing back, the estimate may only raise it.
-        return rembLimit.IsHeld ? remb ?? rembLimit.Kbps
-            : rembLimit.Kbps is { } grown ? Math.Max(grown, remb ?? 0)
-            : null;
+        return IsFresh(rembLimitedAt, HoldAfterLimit) ? remb ?? rembLimitKbps : null;
     }
 
     private double? ByLoss(double videoKbps, ReportedLoss videoLoss)
     {
         if (videoKbps > 0 && videoLoss.Fraction > HighLoss && videoLoss.Measurement != lossMeasurementCut)
         {
-            lossLimit.Set(videoKbps * (1 - (videoLoss.Fraction / 2)));
-            lossMeasurementCut = videoLoss.Measurement;
+            (lossLimitKbps, lossLimitedAt, lossMeasurementCut) = (videoKbps * (1 - (videoLoss.Fraction / 2)), time.GetTimestamp(), videoLoss.Measurement);
         }
 
-        return lossLimit.Kbps;
+        return IsFresh(lossLimitedAt, HoldAfterLimit) ? lossLimitKbps : null;
     }
 
     private bool IsFresh(long at, TimeSpan lifetime) => at != 0 && time.GetElapsedTime(at) < lifetime;
