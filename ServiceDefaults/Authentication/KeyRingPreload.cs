@@ -4,8 +4,9 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// ASP.NET Core's authentication registers data protection, whose hosted service reads (and on a first run creates)
-/// the key ring at start. A service that only validates bearer tokens never protects anything, so that start-up
-/// work only costs memory (about 2 MB resident); without the hosted service the ring loads on first use.
+/// the key ring at start. A service that only validates bearer tokens never protects anything, and Identity's ring
+/// lives in its EF database, so that start-up work only costs memory (about 2 MB resident; with EF, the model too);
+/// without the hosted service the ring loads on first use. Call it after everything that adds data protection.
 /// </summary>
 public static class KeyRingPreload
 {

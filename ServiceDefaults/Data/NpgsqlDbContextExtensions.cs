@@ -13,7 +13,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class NpgsqlDbContextExtensions
 {
     /// <summary>
-    /// Registers <typeparamref name="TContext"/> (scoped) on the <c>ConnectionStrings:&lt;connectionName&gt;</c> database,
+    /// Registers <typeparamref name="TContext"/> (scoped) on the <c>ConnectionStrings:&lt;connectionName&gt;</c> database
+    /// and <see cref="NpgsqlDatabase{TContext}"/> for plain commands on it,
     /// a health check named <paramref name="connectionName"/> (tag <c>ready</c>) that runs <c>SELECT 1</c>, Npgsql tracing
     /// and metrics, and a hosted service that migrates the database before the web server starts listening.
     /// A context without migrations gets its schema from <c>EnsureCreated</c> instead.
@@ -27,6 +28,7 @@ public static class NpgsqlDbContextExtensions
 
         builder.Services.AddDbContext<TContext>(options =>
             options.UseNpgsql(connectionString, npgsql => configureNpgsql?.Invoke(npgsql)));
+        builder.Services.AddSingleton(_ => new NpgsqlDatabase<TContext>(connectionString));
 
         builder.Services.AddHealthChecks().Add(new(
             connectionName,

@@ -3,12 +3,12 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
+using WebRtcChat.ServiceDefaults.Data;
 
 namespace WebRtcChat.ServiceDefaults.EventBus;
 
@@ -18,7 +18,7 @@ namespace WebRtcChat.ServiceDefaults.EventBus;
 /// stops the batch (later rows wait, keeping order), is recorded on the row, and backs the dispatcher off.
 /// </summary>
 internal sealed partial class OutboxDispatcher<TContext>(
-    IServiceScopeFactory scopes,
+    NpgsqlDatabase<TContext> database,
     IBus bus,
     OutboxSignal<TContext> signal,
     IOptions<OutboxOptions> options,
@@ -27,7 +27,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromHours(1);
     private readonly OutboxOptions settings = options.Value;
-    private NpgsqlDataSource? dataSource;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,7 +83,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     private async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var batch = await OutboxCommands.ClaimBatchAsync(connection, transaction, settings.BatchSize, cancellationToken);
         if (batch.Count == 0)
@@ -172,31 +171,8 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     private async Task CleanupAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await OutboxCommands.DeleteDispatchedBeforeAsync(connection, time.GetUtcNow() - settings.Retention, cancellationToken);
-    }
-
-    /// <summary>
-    /// A connection to the producer's own database (its DbContext knows which). The dispatcher keeps its own small
-    /// pool instead of building a DbContext every second.
-    /// </summary>
-    private async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        if (dataSource is null)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var connectionString = scope.ServiceProvider.GetRequiredService<TContext>().Database.GetConnectionString()
-                ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no connection string.");
-            dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 });
-        }
-
-        return await dataSource.OpenConnectionAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        dataSource?.Dispose();
-        base.Dispose();
     }
 
     private TimeSpan Backoff(int failures) =>

@@ -11,25 +11,31 @@ namespace WebRtcChat.Identity.Auth;
 /// the first-party web client (public: authorization code with PKCE required, password, external login code and
 /// refresh_token grants, revocation, end-session), the confidential relying parties from <c>Auth:RelyingParties</c>
 /// (authorization code and refresh_token) and the confidential service-to-service clients from
-/// <c>Auth:ServiceClients</c> (client_credentials only).
+/// <c>Auth:ServiceClients</c> (client_credentials only). Registrations already written from the same configuration
+/// (<see cref="ClientFingerprints"/>) are left as they are.
 /// </summary>
-internal sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<AuthOptions> options) : IHostedService
+internal sealed class ClientSeeder(IServiceScopeFactory scopes, ClientFingerprints fingerprints, IOptions<AuthOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        await UpsertAsync(applications, WebClient(options.Value), cancellationToken);
-        foreach (var party in options.Value.RelyingParties)
+        var descriptors = Descriptors(options.Value).Select(d => (Descriptor: d, Fingerprint: ClientFingerprints.Stamp(d))).ToList();
+        var stored = await fingerprints.StoredAsync([.. descriptors.Select(d => d.Descriptor.ClientId!)], cancellationToken);
+        var changed = descriptors.Where(d => stored.GetValueOrDefault(d.Descriptor.ClientId!) != d.Fingerprint).ToList();
+        if (changed.Count == 0)
         {
-            await UpsertAsync(applications, RelyingParty(party), cancellationToken);
+            return;
         }
 
-        foreach (var client in options.Value.ServiceClients)
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        foreach (var (descriptor, _) in changed)
         {
-            await UpsertAsync(applications, ServiceClient(client), cancellationToken);
+            await UpsertAsync(applications, descriptor, cancellationToken);
         }
     }
+
+    private static IEnumerable<OpenIddictApplicationDescriptor> Descriptors(AuthOptions auth) =>
+        [WebClient(auth), .. auth.RelyingParties.Select(RelyingParty), .. auth.ServiceClients.Select(ServiceClient)];
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

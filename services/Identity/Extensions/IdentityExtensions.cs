@@ -26,6 +26,9 @@ public static class IdentityExtensions
         builder.AddTokenServer();
         builder.AddLoginPages();
         builder.AddExternalLogin();
+
+        // The login cookie and account links need the data protection keys on a first login, not at start.
+        builder.Services.WithoutKeyRingPreload();
         return builder;
     }
 }

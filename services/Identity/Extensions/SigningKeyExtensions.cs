@@ -18,6 +18,7 @@ public static class SigningKeyExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<KeyRingChangeTokens>();
+        builder.Services.AddSingleton<ServerKeyStore>();
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddHostedService<ServerKeyInitializer>();
         builder.Services.AddHostedService<SigningKeyRotator>();

@@ -22,6 +22,7 @@ public static class TokenServerExtensions
         var allowHttp = auth.AllowsInsecureHttp(builder.Environment);
 
         builder.AddSigningKeys();
+        builder.Services.AddSingleton<ClientFingerprints>();
         builder.Services.AddHostedService<ClientSeeder>();
         builder.Services.AddSingleton<InProcessTokenClient>();
         builder.Services.AddScoped<Consents>();

@@ -1,27 +1,24 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using WebRtcChat.Identity.Auth;
-using WebRtcChat.Identity.Data;
 
 namespace WebRtcChat.Identity.Security;
 
 /// <summary>
 /// The token server's RSA keys, read from the identity database and cached. <see cref="Synchronize"/> creates what is
 /// missing (the first keys; the next signing key when rotation is due or asked for), deletes retired signing keys
-/// (all under an advisory lock, so concurrent instances agree), and when the usable keys changed hands them to
-/// OpenIddict through <see cref="KeyRingChangeTokens"/>.
+/// (all under an advisory lock, so concurrent instances agree: <see cref="ServerKeyStore"/>), and when the usable keys
+/// changed hands them to OpenIddict through <see cref="KeyRingChangeTokens"/>.
 /// </summary>
 public sealed partial class ServerKeyRing(
-    IServiceScopeFactory scopes,
+    ServerKeyStore store,
     TimeProvider time,
     IOptions<SigningKeyOptions> signingOptions,
     IOptions<AuthOptions> authOptions,
     KeyRingChangeTokens changes,
     ILogger<ServerKeyRing> logger)
 {
-    private const long AdvisoryLockId = 0x5EC2E7_4B_1D;
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, RsaSecurityKey> securityKeys = [];
     private KeyRingState? state;
@@ -43,35 +40,30 @@ public sealed partial class ServerKeyRing(
     {
         lock (gate)
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-            using var transaction = db.Database.BeginTransaction();
-            db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({AdvisoryLockId})");
-            var keys = db.ServerKeys.AsNoTracking().ToList();
+            using var stored = store.Lock();
+            var keys = stored.ReadAll();
             var now = time.GetUtcNow();
             if (!keys.Any(k => k.Use == ServerKey.Encryption))
             {
-                keys.Add(Add(db, ServerKey.Encryption, now));
+                keys.Add(Add(stored, ServerKey.Encryption, now));
             }
 
             var schedule = Schedule(keys, now);
             if (schedule.Signer is null || schedule.RotationDue || rotateNow)
             {
-                var created = Add(db, ServerKey.Signing, now);
+                var created = Add(stored, ServerKey.Signing, now);
                 keys.Add(created);
                 schedule = Schedule(keys, now);
                 LogCreated(logger, created.Id, schedule.Signer == created ? now : now + signingOptions.Value.PublishAhead);
             }
 
-            db.SaveChanges();
             if (schedule.Retired.Count > 0)
             {
-                var retired = schedule.Retired.Select(k => k.Id).ToList();
-                db.ServerKeys.Where(k => retired.Contains(k.Id)).ExecuteDelete();
-                LogRetired(logger, string.Join(", ", retired.Select(KeyId)));
+                stored.Delete(schedule.Retired.Select(k => k.Id));
+                LogRetired(logger, string.Join(", ", schedule.Retired.Select(k => KeyId(k.Id))));
             }
 
-            transaction.Commit();
+            stored.Commit();
             return Publish(schedule, keys.Where(k => k.Use == ServerKey.Encryption).OrderByDescending(k => k.CreatedAt));
         }
     }
@@ -103,11 +95,11 @@ public sealed partial class ServerKeyRing(
         return next;
     }
 
-    private static ServerKey Add(IdentityDbContext db, string use, DateTimeOffset now)
+    private static ServerKey Add(LockedServerKeys stored, string use, DateTimeOffset now)
     {
         using var rsa = RSA.Create(2048);
         var key = new ServerKey { Id = Guid.CreateVersion7(), Use = use, PrivateKeyPem = rsa.ExportPkcs8PrivateKeyPem(), CreatedAt = now };
-        db.ServerKeys.Add(key);
+        stored.Insert(key);
         return key;
     }
 
