@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using OpenIddict.Abstractions;
 using WebRtcChat.Identity.Auth;
 using WebRtcChat.Identity.Data;
@@ -9,9 +10,9 @@ namespace WebRtcChat.Identity.Apis;
 /// <summary>What the <c>/api/auth</c> handlers need, injected as one <c>[AsParameters]</c> group.</summary>
 public sealed record AuthServices(
     HttpContext HttpContext,
-    IdentityDbContext Db,
-    UserManager<User> Users,
-    InProcessTokenClient Tokens,
-    IOpenIddictTokenManager TokenManager,
-    IOpenIddictAuthorizationManager Authorizations,
-    TimeProvider Time);
+    [FromServices] IdentityDbContext Db,
+    [FromServices] UserManager<User> Users,
+    [FromServices] InProcessTokenClient Tokens,
+    [FromServices] IOpenIddictTokenManager TokenManager,
+    [FromServices] IOpenIddictAuthorizationManager Authorizations,
+    [FromServices] TimeProvider Time);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using WebRtcChat.Identity.Data;
@@ -8,7 +9,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace WebRtcChat.Identity.Apis;
 
 /// <summary>What the profile, contact and block handlers need, injected as one <c>[AsParameters]</c> group.</summary>
-public sealed record SocialServices(HttpContext HttpContext, IdentityDbContext Db, TimeProvider Time)
+public sealed record SocialServices(HttpContext HttpContext, [FromServices] IdentityDbContext Db, [FromServices] TimeProvider Time)
 {
     /// <summary>The signed-in caller (the token's <c>sub</c>; the group requires an authenticated user).</summary>
     public Guid CallerId => Caller ?? throw new InvalidOperationException("The access token has no user subject.");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WebRtcChat.MediaSfu.Calls;
@@ -9,7 +10,7 @@ using WebRtcChat.MediaSfu.Rooms;
 namespace WebRtcChat.MediaSfu.Apis;
 
 /// <summary>What the call handlers need, injected as one <c>[AsParameters]</c> group.</summary>
-public sealed record CallServices(HttpContext HttpContext, CallRegistry Calls, RoomAccess Rooms, SfuNode Node, TimeProvider Time, IOptions<SfuOptions> Options, DominantSpeakers Speakers)
+public sealed record CallServices(HttpContext HttpContext, [FromServices] CallRegistry Calls, [FromServices] RoomAccess Rooms, [FromServices] SfuNode Node, [FromServices] TimeProvider Time, [FromServices] IOptions<SfuOptions> Options, [FromServices] DominantSpeakers Speakers)
 {
     public Guid CallerId => HttpContext.User.GetUserId();
 

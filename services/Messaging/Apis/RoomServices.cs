@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebRtcChat.Messaging.Data;
@@ -8,7 +9,8 @@ using WebRtcChat.Messaging.Rooms;
 namespace WebRtcChat.Messaging.Apis;
 
 /// <summary>What the room handlers need, injected as one <c>[AsParameters]</c> group.</summary>
-public sealed record RoomServices(HttpContext HttpContext, MessagingDbContext Db, TimeProvider Time, IOptions<MessagingOptions> Options)
+public sealed record RoomServices(
+    HttpContext HttpContext, [FromServices] MessagingDbContext Db, [FromServices] TimeProvider Time, [FromServices] IOptions<MessagingOptions> Options)
 {
     public Guid CallerId => HttpContext.User.GetUserId();
 
