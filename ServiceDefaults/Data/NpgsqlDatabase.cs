@@ -15,8 +15,6 @@ public sealed class NpgsqlDatabase<TContext>(string connectionString) : IDisposa
     private readonly Lazy<NpgsqlDataSource> dataSource =
         new(() => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolSize }));
 
-    public string ConnectionString => connectionString;
-
     public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         dataSource.Value.OpenConnectionAsync(cancellationToken);
 
