@@ -14,12 +14,12 @@ public readonly record struct ProbeRequest(int Id, double TargetKbps);
 /// arrived (85% of it for delay, as GCC; by half the loss for loss), at most once a second so a cut can take effect
 /// (a layer switch waits for a key frame). Until the first congestion the downlink is not the limit and no estimate is
 /// given. Afterwards it grows back 8% a second while nothing is congested, but only up to a little above what arrives
-/// (<see cref="GrowthCeiling"/>: less than a switch up needs, so growth follows a publisher's rate as it ramps and never
-/// switches blindly) or to what a probe showed: a layer above that is reached through a probe — a short burst at the wanted rate, padded up
-/// with RTX padding — which shows whether the path carries it before any video depends on it. A receiver's own
-/// estimate (REMB) cannot do that: it only measures what it is sent. A probe beyond what the path carries queues by
-/// design, so the delay of packets sent during it and for <see cref="ProbeDrain"/> after is not taken as congestion:
-/// what the probe found is its own result.
+/// (<see cref="GrowthCeiling"/>: less than a switch up needs, so growth follows a publisher's rate as it ramps and
+/// never switches blindly) or to what a probe showed: a layer above that is reached through a probe — a short burst
+/// at the wanted rate, padded up with RTX padding — which shows whether the path carries it before any video depends
+/// on it. A receiver's own estimate (REMB) cannot do that: it only measures what it is sent. A probe beyond what the
+/// path carries queues by design, so the delay of packets sent during it and for <see cref="ProbeDrain"/> after is
+/// not taken as congestion: what the probe found is its own result.
 /// </summary>
 public sealed class SendSideEstimate(SentPackets sent, TimeProvider time)
 {
