@@ -11,17 +11,15 @@ namespace WebRtcChat.MediaSfu.Tests;
 public sealed partial class RelayedAnswers : IDisposable
 {
     private readonly Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop;
-    private readonly Bottleneck? toClient;
 
-    private RelayedAnswers(Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop, Bottleneck? toClient) => (this.drop, this.toClient) = (drop, toClient);
+    private RelayedAnswers(Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop) => this.drop = drop;
 
     /// <summary>The relay, once the first answer named the SFU.</summary>
     public LossyRelay? Relay { get; private set; }
 
-    /// <param name="toClient">The link what the SFU sends the page crosses; none when null.</param>
-    public static async Task<RelayedAnswers> RouteAsync(IPage page, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop, Bottleneck? toClient = null)
+    public static async Task<RelayedAnswers> RouteAsync(IPage page, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop)
     {
-        var answers = new RelayedAnswers(drop, toClient);
+        var answers = new RelayedAnswers(drop);
         await page.RouteAsync(AnswerPaths(), answers.RewriteAsync);
         return answers;
     }
@@ -34,7 +32,7 @@ public sealed partial class RelayedAnswers : IDisposable
         var body = JsonNode.Parse(await response.TextAsync());
         if (response.Ok && body?["sdp"]?.GetValue<string>() is { } sdp)
         {
-            Relay ??= LossyRelay.InFrontOf(sdp, drop, toClient);
+            Relay ??= LossyRelay.InFrontOf(sdp, drop);
             body["sdp"] = Relay.Redirect(sdp);
         }
 
