@@ -88,15 +88,16 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 var publicUrl = ReferenceExpression.Create($"{gateway.Resource.GetEndpoint("http")}");
 identity.WithEnvironment("Auth__Issuer", publicUrl)
     .WithEnvironment("Auth__PublicUrl", publicUrl);
-foreach (var service in new[] { messaging, presence, recording, search, analytics }.Concat(mediaSfuNodes))
+var resourceServices = new[] { messaging, presence, recording, search, analytics }.Concat(mediaSfuNodes).ToArray();
+foreach (var service in resourceServices)
 {
     service.WithEnvironment("Identity__Issuer", publicUrl);
 }
 
 // The services behind the gateway run workstation GC, whose smallest gen-0 budget is otherwise sized from the CPU's L3
-// cache (about 20 MB on a 36 MB L3): an idle service touches all of it within minutes. A 2 MB budget left each 14-21 MB
+// cache (about 20 MB on a 36 MB L3): an idle service touches all of it within minutes. A 2 MB budget left each 6-21 MB
 // less resident after 10 minutes idle (bench/README.md); under load the GC still grows the budget as survival asks.
-foreach (var service in new[] { identity, messaging, presence, recording, search, analytics }.Concat(mediaSfuNodes))
+foreach (var service in resourceServices.Prepend(identity))
 {
     service.WithEnvironment("DOTNET_GCgen0size", "0x200000");
 }
