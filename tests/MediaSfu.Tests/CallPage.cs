@@ -9,6 +9,12 @@ public static class CallPage
     public static async Task<(IPage Page, Guid ParticipantId)> JoinAsync(Browser browser, Uri gateway, TestUser user, Guid roomId, int width = 320, int height = 240, int frameRate = 15)
     {
         var page = await browser.NewPageAsync(gateway);
+        return (page, await JoinOnAsync(page, user, roomId, width, height, frameRate));
+    }
+
+    /// <summary>Joins the room's call from <paramref name="page"/>, already open at the gateway; returns its participant id.</summary>
+    public static async Task<Guid> JoinOnAsync(IPage page, TestUser user, Guid roomId, int width = 320, int height = 240, int frameRate = 15)
+    {
         var participantId = await page.EvaluateAsync<string>(
             """
             async ({ token, roomId, width, height, frameRate }) => {
@@ -19,6 +25,6 @@ public static class CallPage
             }
             """,
             new { token = user.AccessToken, roomId, width, height, frameRate });
-        return (page, Guid.Parse(participantId));
+        return Guid.Parse(participantId);
     }
 }

@@ -17,6 +17,8 @@ public sealed class LayerSelectionTests
         { "down at once", 2, 1400, 1 },
         { "unlimited goes up", 0, null, 2 },
         { "paused resumes without a margin", LayerSelection.Paused, 510, 1 },
+        { "a little under the smallest layer keeps it flowing", 0, 100, 0 },
+        { "paused, a little under the smallest layer's rate stays paused", LayerSelection.Paused, 100, LayerSelection.Paused },
     };
 
     public static TheoryData<string, LayerOption[], int, double?, int> Cases => new()
@@ -30,14 +32,13 @@ public sealed class LayerSelectionTests
         { "bandwidth for the middle layer", [Q, H, F], 720, 800, 1 },
         { "bandwidth exactly the full layer", [Q, H, F], 720, 1500, 2 },
         { "bandwidth for only the smallest", [Q, H, F], 720, 200, 0 },
-        { "a little under the smallest layer keeps it", [Q, H, F], 720, 100, 0 },
         { "under half the smallest layer pauses", [Q, H, F], 720, 70, LayerSelection.Paused },
         { "the full layer stopped", [Q, H, F with { Active = false }], 720, null, 1 },
         { "only the smallest flows", [Q, H with { Active = false }, F with { Active = false }], 720, null, 0 },
         { "nothing flows", [Q with { Active = false }], 720, null, LayerSelection.Paused },
         { "offered out of order: by height", [F, Q, H], 360, null, 1 },
         { "height not seen yet: allowed", [Q, H, F with { Height = null }], 360, null, 2 },
-        { "a plain track is the one-layer case", [new LayerOption(0, null, 400, true)], 180, 300, 0 },
+        { "a plain track is the one-layer case", [new LayerOption(0, null, 400, true)], 180, 450, 0 },
         { "a plain track pauses under half its rate", [new LayerOption(0, null, 400, true)], 180, 150, LayerSelection.Paused },
     };
 

@@ -14,9 +14,10 @@ public enum RelayDirection
 }
 
 /// <summary>
-/// A real UDP relay between clients and the SFU that loses the datagrams <c>drop</c> picks: clients send to
-/// <see cref="EndPoint"/> (the answer's candidate is rewritten to it), each client gets its own socket towards the
-/// SFU, and what the SFU sends back on it returns to that client. Each socket is read by a thread of its own, as a
+/// A real UDP relay between clients and the SFU that loses the datagrams <c>drop</c> picks and, when given a
+/// <see cref="Bottleneck"/>, carries what goes to the clients through it: clients send to <see cref="EndPoint"/> (the
+/// answer's candidate is rewritten to it), each client gets its own socket towards the SFU, and what the SFU sends
+/// back on it returns to that client. Each socket is read by a thread of its own, as a
 /// network would carry datagrams whatever the test process's thread pool is doing: relayed on pool threads, media
 /// waited whenever that pool fell behind (by 700-860 ms, measured) and the video under test froze.
 /// </summary>
@@ -27,13 +28,15 @@ public sealed class LossyRelay : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly IPEndPoint server;
     private readonly Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop;
+    private readonly Bottleneck? toClients;
     private long forwarded;
     private long dropped;
 
-    public LossyRelay(IPEndPoint server, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop)
+    public LossyRelay(IPEndPoint server, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop, Bottleneck? toClients = null)
     {
         this.server = server;
         this.drop = drop;
+        this.toClients = toClients;
         front.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         EndPoint = (IPEndPoint)front.LocalEndPoint!;
         Start(FromClients, "relay from clients");
@@ -46,8 +49,11 @@ public sealed class LossyRelay : IDisposable
     public long Dropped => Interlocked.Read(ref dropped);
 
     /// <summary>A relay in front of the SFU whose answer is <paramref name="answerSdp"/> (its first candidate).</summary>
-    public static LossyRelay InFrontOf(string answerSdp, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop) =>
-        new(Candidates(answerSdp).First().EndPoint!, drop);
+    public static LossyRelay InFrontOf(string answerSdp, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop, Bottleneck? toClients = null) =>
+        new(Candidates(answerSdp).First().EndPoint!, drop, toClients);
+
+    /// <summary>Drops nothing.</summary>
+    public static bool NoLoss(ReadOnlyMemory<byte> datagram, RelayDirection direction) => false;
 
     /// <summary>Drops each RTP and RTCP datagram (first byte 128-191) with probability <paramref name="loss"/>; STUN and DTLS pass.</summary>
     public static Func<ReadOnlyMemory<byte>, RelayDirection, bool> RandomMediaLoss(double loss, int seed)
@@ -144,7 +150,9 @@ public sealed class LossyRelay : IDisposable
                 return;
             }
 
-            Pass(buffer.AsMemory(0, length), RelayDirection.ToClient, datagram => front.SendTo(datagram.Span, client));
+            Pass(buffer.AsMemory(0, length), RelayDirection.ToClient, toClients is null
+                ? datagram => front.SendTo(datagram.Span, client)
+                : datagram => toClients.Offer(datagram, queued => front.SendTo(queued.Span, client)));
         }
     }
 

@@ -11,15 +11,17 @@ namespace WebRtcChat.MediaSfu.Tests;
 public sealed partial class RelayedAnswers : IDisposable
 {
     private readonly Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop;
+    private readonly Bottleneck? toClient;
 
-    private RelayedAnswers(Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop) => this.drop = drop;
+    private RelayedAnswers(Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop, Bottleneck? toClient) => (this.drop, this.toClient) = (drop, toClient);
 
     /// <summary>The relay, once the first answer named the SFU.</summary>
     public LossyRelay? Relay { get; private set; }
 
-    public static async Task<RelayedAnswers> RouteAsync(IPage page, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop)
+    /// <param name="toClient">The link what the SFU sends the page crosses; none when null.</param>
+    public static async Task<RelayedAnswers> RouteAsync(IPage page, Func<ReadOnlyMemory<byte>, RelayDirection, bool> drop, Bottleneck? toClient = null)
     {
-        var answers = new RelayedAnswers(drop);
+        var answers = new RelayedAnswers(drop, toClient);
         await page.RouteAsync(AnswerPaths(), answers.RewriteAsync);
         return answers;
     }
@@ -32,7 +34,7 @@ public sealed partial class RelayedAnswers : IDisposable
         var body = JsonNode.Parse(await response.TextAsync());
         if (response.Ok && body?["sdp"]?.GetValue<string>() is { } sdp)
         {
-            Relay ??= LossyRelay.InFrontOf(sdp, drop);
+            Relay ??= LossyRelay.InFrontOf(sdp, drop, toClient);
             body["sdp"] = Relay.Redirect(sdp);
         }
 

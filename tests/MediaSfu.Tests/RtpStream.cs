@@ -48,8 +48,9 @@ public sealed class RtpStream
     }
 
     /// <summary>
-    /// A packet the subscriber received, as its publisher sent it: the SFU's copy carries one header extension, its send
-    /// time (abs-send-time, 3 bytes: our client stack negotiates it), where the publisher's packet had none.
+    /// A packet the subscriber received, as its publisher sent it: the SFU's copy carries two header extensions of its
+    /// own leg, its send time (abs-send-time, 3 bytes) and a transport-wide sequence number (2 bytes; our client stack
+    /// negotiates both), where the publisher's packet had none.
     /// </summary>
     public static byte[] AsSent(byte[] received)
     {
@@ -57,7 +58,9 @@ public sealed class RtpStream
         var extensions = new RtpExtensionReader(received, header);
         Assert.True(extensions.TryRead(out var sendTime), "the forwarded copy carries no send time");
         Assert.Equal(RtpExtensionValues.AbsSendTimeLength, sendTime.Length);
-        Assert.False(extensions.TryRead(out _), "the forwarded copy carries more than its send time");
+        Assert.True(extensions.TryRead(out var transportSequence), "the forwarded copy carries no transport-wide sequence number");
+        Assert.Equal(RtpExtensionValues.TransportSequenceLength, transportSequence.Length);
+        Assert.False(extensions.TryRead(out _), "the forwarded copy carries more than its send time and transport-wide sequence number");
         byte[] sent = [.. received.AsSpan(0, ForwardedPacket.PayloadOffset(header)), .. received.AsSpan(header.PayloadOffset)];
         sent[0] &= 0xEF; // the extension bit
         return sent;

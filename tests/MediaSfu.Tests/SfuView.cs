@@ -12,6 +12,13 @@ public sealed class SfuView(SfuFixture fixture, TestUser publisher, TestUser sub
     /// <summary>The publisher's video as the SFU receives it: its layers and loss recovery.</summary>
     public async Task<JsonElement> PublishedVideoAsync() => PublishedVideo(Participant(await ParticipantsAsync(), publisher));
 
+    /// <summary>The video the SFU forwards to the subscriber (its layer: rid, height, paused; its rate and loss) and the subscriber's downlink (REMB, budget).</summary>
+    public async Task<(JsonElement Video, JsonElement Downlink)> ForwardedVideoAsync()
+    {
+        var receiving = Participant(await ParticipantsAsync(), subscriber);
+        return (receiving.GetProperty("received").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "video"), receiving.GetProperty("downlink"));
+    }
+
     /// <summary>What the SFU forwards to the subscriber now and what the publisher sends it, on one line.</summary>
     public async Task<string> LineAsync()
     {

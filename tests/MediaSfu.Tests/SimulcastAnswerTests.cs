@@ -8,8 +8,9 @@ namespace WebRtcChat.MediaSfu.Tests;
 
 /// <summary>
 /// The SFU's answers to the simulcast offers captured from Chrome and Firefox: the layers are received, the extensions
-/// that name them kept, REMB negotiated and transport-cc not; subscribers are told one SSRC of ours for the track (and
-/// one for our retransmissions of it).
+/// that name them kept, REMB and transport-cc negotiated (the publisher's browser gets both from us); subscribers are
+/// told one SSRC of ours for the track (and one for our retransmissions of it), and keep transport-cc too (their
+/// feedback drives our estimate of their downlink).
 /// </summary>
 public sealed class SimulcastAnswerTests : IDisposable
 {
@@ -42,8 +43,8 @@ public sealed class SimulcastAnswerTests : IDisposable
         }
 
         Assert.All(video.Codecs.Where(c => !c.Is("rtx")), codec => Assert.Contains("goog-remb", codec.Feedback));
-        Assert.DoesNotContain(video.Codecs, codec => codec.Feedback.Contains("transport-cc"));
-        Assert.DoesNotContain(video.Extmaps, e => e.Uri.Contains("transport-wide-cc", StringComparison.Ordinal));
+        Assert.All(video.Codecs.Where(c => !c.Is("rtx")), codec => Assert.Contains("transport-cc", codec.Feedback));
+        Assert.Equal(offered.Extmaps.Single(e => e.Uri.Contains("transport-wide-cc", StringComparison.Ordinal)).Id, video.Extmaps.Single(e => e.Uri.Contains("transport-wide-cc", StringComparison.Ordinal)).Id);
 
         var track = Assert.Single(publisher.Published, t => t.Kind == MediaKind.Video);
         Assert.Equal(["q", "h", "f"], track.Layers.Select(l => l.Rid));
@@ -57,6 +58,8 @@ public sealed class SimulcastAnswerTests : IDisposable
         Assert.Equal([track.Ssrc, track.Recovery!.RepairSsrc], receivedVideo.Ssrcs.Select(s => s.Ssrc).Distinct());
         Assert.Equal([track.Ssrc, track.Recovery.RepairSsrc], Assert.Single(receivedVideo.SsrcGroups, g => g.Semantics == "FID").Ssrcs);
         Assert.DoesNotContain(track.Ssrc, offered.Ssrcs.Select(s => s.Ssrc));
+        Assert.Contains(receivedVideo.Extmaps, e => e.Uri.Contains("transport-wide-cc", StringComparison.Ordinal));
+        Assert.All(receivedVideo.Codecs.Where(c => !c.Is("rtx")), codec => Assert.Contains("transport-cc", codec.Feedback));
     }
 
     public void Dispose() => node.Dispose();

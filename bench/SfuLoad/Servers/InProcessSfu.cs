@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.MediaSfu.Media;
+using WebRtcChat.MediaSfu.Media.Congestion;
 using WebRtcChat.WebRtc.Transport;
 
 namespace WebRtcChat.Bench.SfuLoad.Servers;
@@ -14,6 +15,8 @@ public sealed class InProcessSfu : IDisposable
 {
     private readonly SfuNode node;
     private readonly MediaControlLoop control;
+    private readonly ProbePacer probes = new(TimeProvider.System);
+    private readonly TransportFeedbackLoop feedback;
     private readonly ForwardingTimes forwardingTimes = new();
 
     /// <param name="receiveThreadPriority">The receive threads' real-time priority (see <see cref="SfuOptions.ReceiveThreadPriority"/>); 0 for normal.</param>
@@ -23,8 +26,10 @@ public sealed class InProcessSfu : IDisposable
         var settings = Options.Create(new SfuOptions { UdpBindAddress = "127.0.0.1", AdvertisedAddress = "127.0.0.1", ReceiveThreadPriority = receiveThreadPriority, FanOutHelpers = fanOutHelpers });
         node = new SfuNode(settings, TimeProvider.System);
         // The service's layer and bandwidth control (simulcast layer choice, publishers' REMB), as it runs there.
-        control = new MediaControlLoop(node, new UplinkReporter(settings), new LayerPlanner(new VideoRequests(), TimeProvider.System), TimeProvider.System);
+        control = new MediaControlLoop(node, new UplinkReporter(settings), new LayerPlanner(new VideoRequests(), probes, TimeProvider.System), TimeProvider.System);
         control.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        feedback = new TransportFeedbackLoop(node, TimeProvider.System);
+        feedback.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         node.Ice.ForwardingTimes = forwardingTimes;
     }
 
@@ -58,6 +63,9 @@ public sealed class InProcessSfu : IDisposable
     {
         control.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         control.Dispose();
+        feedback.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        feedback.Dispose();
+        probes.Dispose();
         node.Dispose();
     }
 }

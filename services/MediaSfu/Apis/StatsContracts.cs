@@ -31,10 +31,18 @@ public sealed record LayerStats(string? Rid, uint Ssrc, int? Height, double Bitr
 public sealed record ForwardedLayer(string? Rid, int? Height, bool Paused);
 
 /// <summary>
-/// What a participant's downlink carries as the SFU sees it: its latest REMB, and the kbit/s its streams were last
-/// planned within (from the REMB and the loss it reports; null when its bandwidth is not what limits the layers it gets).
+/// What a participant's downlink carries as the SFU sees it: its latest REMB, and the kbit/s its videos were last
+/// planned within from the REMB and the loss it reports (null when its bandwidth is not what limits the layers it gets);
+/// when it sends transport-cc feedback, our own estimate instead (<paramref name="Transport"/>).
 /// </summary>
-public sealed record DownlinkStats(double? RembKbps, double? BudgetKbps);
+public sealed record DownlinkStats(double? RembKbps, double? BudgetKbps, TransportEstimateStats? Transport = null);
+
+/// <summary>
+/// Our estimate of a participant's downlink from its transport-cc feedback: the kbit/s all its streams may use (null
+/// while its bandwidth has not been the limit), the rate they arrive at, the queueing delay of the latest feedback and
+/// the share lost over the latest second.
+/// </summary>
+public sealed record TransportEstimateStats(double? EstimateKbps, double? ArrivingKbps, double QueueDelayMs, double Loss);
 
 public sealed record ParticipantStats(
     Guid ParticipantId, Guid UserId, bool Connected, IReadOnlyList<PublishedTrackStats> Published, IReadOnlyList<ReceivedTrackStats> Received, long SrtpFailures, long UnknownStreamPackets,

@@ -2,6 +2,7 @@ using WebRtcChat.MediaSfu.Apis;
 using WebRtcChat.MediaSfu.Calls;
 using WebRtcChat.MediaSfu.IntegrationEvents;
 using WebRtcChat.MediaSfu.Media;
+using WebRtcChat.MediaSfu.Media.Congestion;
 using WebRtcChat.MediaSfu.Nodes;
 using WebRtcChat.MediaSfu.Quality;
 using WebRtcChat.MediaSfu.Rooms;
@@ -38,8 +39,10 @@ public static class MediaSfuExtensions
         builder.Services.AddSingleton<UplinkReporter>();
         builder.Services.AddSingleton<VideoRequests>();
         builder.Services.AddSingleton<LayerPlanner>();
+        builder.Services.AddSingleton<ProbePacer>();
         builder.Services.AddSingleton<VideoQualityControl>();
         builder.Services.AddHostedService<MediaControlLoop>();
+        builder.Services.AddHostedService<TransportFeedbackLoop>();
         builder.Services.AddOptions<NodeOptions>()
             .BindConfiguration(NodeOptions.Section)
             .Validate(options => options.IsValid, "MediaSfu:HeartbeatInterval must be positive and MediaSfu:NodeExpiry longer than it.")

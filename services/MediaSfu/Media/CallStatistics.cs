@@ -1,4 +1,5 @@
 using WebRtcChat.MediaSfu.Apis;
+using WebRtcChat.MediaSfu.Media.Congestion;
 using WebRtcChat.MediaSfu.Media.Recovery;
 
 namespace WebRtcChat.MediaSfu.Media;
@@ -17,7 +18,11 @@ public static class CallStatistics
         peer.Receiving.Select(Received).ToList(),
         peer.Counters.SrtpFailures,
         peer.Counters.UnknownSsrc,
-        new DownlinkStats(Rounded(peer.Downlink.RembKbps), Rounded(peer.Downlink.LatestBudgetKbps)));
+        new DownlinkStats(Rounded(peer.Downlink.RembKbps), Rounded(peer.Downlink.LatestBudgetKbps), TransportOf(peer.Congestion)));
+
+    private static TransportEstimateStats? TransportOf(SendSideEstimate estimate) => estimate.HasFeedback
+        ? new TransportEstimateStats(Rounded(estimate.EstimateKbps), Rounded(estimate.AckedKbps), Math.Round(estimate.QueueDelayMs, 1), Math.Round(estimate.LossFraction, 4))
+        : null;
 
     private static double? Rounded(double? kbps) => kbps is { } value ? Math.Round(value, 1) : null;
 

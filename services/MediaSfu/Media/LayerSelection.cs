@@ -6,7 +6,8 @@ public readonly record struct LayerOption(int Index, int? Height, double Kbps, b
 /// <summary>
 /// Which simulcast layer one subscriber gets: the highest flowing layer within its requested height that its bandwidth
 /// carries. A request below the smallest layer still gets the smallest; a bandwidth below
-/// <see cref="PauseBelow"/> of the smallest layer's rate (or a requested height of 0) pauses the video.
+/// <see cref="PauseBelow"/> of the smallest layer's rate (or a requested height of 0) pauses the video, and a paused
+/// video resumes once the smallest layer's whole rate fits.
 /// </summary>
 public static class LayerSelection
 {
@@ -74,7 +75,7 @@ public static class LayerSelection
         }
 
         return chosen >= 0 ? candidates[chosen].Index
-            : availableKbps >= candidates[0].Kbps * PauseBelow ? candidates[0].Index
+            : current != Paused && availableKbps >= candidates[0].Kbps * PauseBelow ? candidates[0].Index
             : Paused;
     }
 

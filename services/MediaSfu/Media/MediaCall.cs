@@ -83,6 +83,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
         {
             var published = sections.Where(PublishedTracks.IsPublished).Select(s => PublishedTracks.Of(peer, s, recovery ?? LossRecoverySettings.Default, time)).ToList();
             peer.Publish(published);
+            peer.Received.ExtensionId = sections.Where(s => s.Sends).Select(s => s.TransportSequenceExtensionId).FirstOrDefault(id => id != 0);
 
             var current = subscriptionsByPeer.GetOrAdd(peer.ParticipantId, _ => new Dictionary<string, Subscription>(StringComparer.Ordinal));
             var assignments = new List<SectionAssignment>(sections.Count);
@@ -119,6 +120,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
         var subscription = new Subscription(subscriber, next, section.Mid, PayloadMap.Between(next.PayloadCodecs, section.PayloadCodecs, section.RtxPayloadTypes))
         {
             SendTimeExtensionId = section.AbsSendTimeExtensionId,
+            TransportSequenceExtensionId = section.TransportSequenceExtensionId,
         };
         current[section.Mid] = subscription;
         next.Add(subscription);

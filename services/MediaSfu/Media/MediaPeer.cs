@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using WebRtcChat.MediaSfu.Media.Congestion;
 using WebRtcChat.MediaSfu.Media.Recovery;
 using WebRtcChat.WebRtc.Dtls;
 using WebRtcChat.WebRtc.Ice;
@@ -51,6 +53,9 @@ public sealed class MediaPeer : IDisposable
         LocalSsrc = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
         nacks = new NackResponder(this, time);
         Downlink = new DownlinkEstimate(time);
+        Sent = new SentPackets(time);
+        Received = new ReceivedPackets(time);
+        Congestion = new SendSideEstimate(Sent, time);
         ice.Received += OnDatagram;
         ice.Closed += Close;
     }
@@ -68,6 +73,15 @@ public sealed class MediaPeer : IDisposable
 
     /// <summary>What this participant, as a subscriber, can receive (from its REMB and receiver reports).</summary>
     public DownlinkEstimate Downlink { get; }
+
+    /// <summary>When what this participant publishes arrived, by transport-wide sequence number, for the transport-cc feedback we send it.</summary>
+    public ReceivedPackets Received { get; }
+
+    /// <summary>What we sent this participant with transport-wide sequence numbers, and when.</summary>
+    public SentPackets Sent { get; }
+
+    /// <summary>What this participant, as a subscriber, can receive, from its transport-cc feedback (when it sends any, this is what limits it).</summary>
+    public SendSideEstimate Congestion { get; }
 
     public bool IsConnected => Volatile.Read(ref srtp) is not null;
 
@@ -133,7 +147,19 @@ public sealed class MediaPeer : IDisposable
         SendRtcp(static (buffer, state) => PictureLossIndication.Write(buffer, state.LocalSsrc, state.Ssrc), (LocalSsrc, Ssrc: ssrc));
     }
 
-    /// <summary>Encrypts and sends one RTCP packet that <paramref name="write"/> puts in the buffer.</summary>
+    /// <summary>Sends this publisher transport-cc feedback on what arrived from it since the last (nothing when nothing did).</summary>
+    public void SendTransportFeedback()
+    {
+        var mediaSsrc = 0u;
+        foreach (var track in Volatile.Read(ref tracks))
+        {
+            mediaSsrc = mediaSsrc != 0 ? mediaSsrc : track.Ssrc;
+        }
+
+        SendRtcp(static (buffer, state) => state.Peer.Received.WriteFeedback(buffer, state.Peer.LocalSsrc, state.MediaSsrc), (Peer: this, MediaSsrc: mediaSsrc));
+    }
+
+    /// <summary>Encrypts and sends one RTCP packet that <paramref name="write"/> puts in the buffer (nothing when it writes nothing).</summary>
     public void SendRtcp<TState>(Func<Span<byte>, TState, int> write, TState state)
     {
         if (Volatile.Read(ref srtp) is not { } session)
@@ -144,6 +170,11 @@ public sealed class MediaPeer : IDisposable
         lock (sendGate)
         {
             var length = write(outbound, state);
+            if (length <= 0)
+            {
+                return;
+            }
+
             var result = session.ProtectRtcp(outbound, length);
             if (result.IsSuccess)
             {
@@ -152,8 +183,8 @@ public sealed class MediaPeer : IDisposable
         }
     }
 
-    /// <summary>Encrypts and sends one RTP packet we made (a retransmission).</summary>
-    internal void SendRtp(ReadOnlySpan<byte> packet)
+    /// <summary>Encrypts and sends one RTP packet we made (a retransmission); <paramref name="transportSequenceOffset"/>: where its transport-wide sequence number goes (-1: none).</summary>
+    internal void SendRtp(ReadOnlySpan<byte> packet, int transportSequenceOffset = -1)
     {
         if (Volatile.Read(ref srtp) is not { } session)
         {
@@ -163,11 +194,65 @@ public sealed class MediaPeer : IDisposable
         lock (sendGate)
         {
             packet.CopyTo(outbound);
+            NumberForTransport(transportSequenceOffset, packet.Length);
             var result = session.ProtectRtp(outbound, packet.Length);
             if (result.IsSuccess)
             {
                 ice.Send(outbound.AsSpan(0, result.Length));
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends up to <paramref name="bytes"/> of RTX padding (one packet, at least its header) on a video stream this
+    /// subscriber gets with RTX and transport-wide sequence numbers, for a bandwidth probe; returns its length, 0 when
+    /// it gets no such stream.
+    /// </summary>
+    internal int SendPadding(int bytes)
+    {
+        var subscription = PaddableVideo();
+        if (subscription?.Track.Recovery is not { } recovery || Volatile.Read(ref srtp) is not { } session)
+        {
+            return 0;
+        }
+
+        var timestamp = subscription.Layers.Outgoing.RtpTimeAt(RtpClock.Now(time, subscription.Track.ClockRate)) ?? 0;
+        var padding = Math.Clamp(bytes - PaddingPacket.HeaderLength, 1, PaddingPacket.MaxPadding);
+        lock (sendGate)
+        {
+            var length = PaddingPacket.Write(
+                outbound, subscription.PayloadTypes.PaddingType, subscription.Recovery.NextRtxSequence(), timestamp, recovery.RepairSsrc, subscription.TransportSequenceExtensionId, padding);
+            NumberForTransport(PaddingPacket.TransportSequenceOffset, length);
+            var result = session.ProtectRtp(outbound, length);
+            if (!result.IsSuccess)
+            {
+                return 0;
+            }
+
+            ice.Send(outbound.AsSpan(0, result.Length));
+            return length;
+        }
+    }
+
+    private Subscription? PaddableVideo()
+    {
+        foreach (var subscription in Volatile.Read(ref receiving))
+        {
+            if (subscription is { Track.Kind: MediaKind.Video, Track.Recovery: not null, PayloadTypes.PaddingType: not 0, TransportSequenceExtensionId: >= 1 and <= 14 })
+            {
+                return subscription;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Gives the packet in the send buffer its transport-wide sequence number (at <paramref name="offset"/>; -1: it carries none). Under the send gate, so numbers go out in order.</summary>
+    private void NumberForTransport(int offset, int length)
+    {
+        if (offset >= 0)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(outbound.AsSpan(offset), Sent.Add(length));
         }
     }
 
@@ -270,6 +355,10 @@ public sealed class MediaPeer : IDisposable
         {
             nacks.Answer(feedback, Receiving);
         }
+        else if (TransportCcFeedback.TryParse(feedback, out var transport))
+        {
+            Congestion.OnFeedback(transport);
+        }
         else if (ReceiverEstimatedMaximumBitrate.TryParse(feedback, out var bitrate, out _))
         {
             Downlink.Remb(bitrate);
@@ -307,6 +396,7 @@ public sealed class MediaPeer : IDisposable
             return;
         }
 
+        Received.Arrived(plain, header);
         if (!published.TryGetValue(header.Ssrc, out var track) && !TryBindLayer(plain, header, out track))
         {
             Counters.UnknownStream();
@@ -399,8 +489,9 @@ public sealed class MediaPeer : IDisposable
 
         try
         {
-            var length = subscription.WriteCopy(outbound, packet, header, payloadType, sequence, timestamp, time);
+            var length = subscription.WriteCopy(outbound, packet, header, payloadType, sequence, timestamp, time, out var transportSequenceOffset);
             subscription.KeepPicturesContinuous(outbound.AsSpan(0, length), header);
+            NumberForTransport(transportSequenceOffset, length);
             var result = session.ProtectRtp(outbound, length);
             if (result.IsSuccess)
             {

@@ -24,4 +24,7 @@ public sealed record OfferedSection(
 
     /// <summary>The header extension id of abs-send-time on this section; 0 when not negotiated.</summary>
     public int AbsSendTimeExtensionId { get; init; }
+
+    /// <summary>The header extension id of the transport-wide sequence number on this section; 0 when not negotiated (or not on a section it receives on).</summary>
+    public int TransportSequenceExtensionId { get; init; }
 }

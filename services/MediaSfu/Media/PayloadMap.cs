@@ -26,10 +26,14 @@ public sealed class PayloadMap
         foreach (var (media, repair) in subscriberRtx ?? new Dictionary<byte, byte>())
         {
             result.rtx[media & 0x7F] = repair;
+            result.PaddingType = result.PaddingType == 0 && result.map.Contains(media) ? repair : result.PaddingType;
         }
 
         return result;
     }
+
+    /// <summary>An RTX payload type of the subscriber's for a codec it gets from this publisher (padding probes are sent on it); 0 without RTX.</summary>
+    public byte PaddingType { get; private set; }
 
     /// <summary>The subscriber's payload type for <paramref name="publisherType"/>, or 0 to drop the packet.</summary>
     public byte this[byte publisherType] => map[publisherType & 0x7F];

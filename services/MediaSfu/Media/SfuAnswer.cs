@@ -13,8 +13,9 @@ namespace WebRtcChat.MediaSfu.Media;
 /// </summary>
 public sealed class SfuAnswer
 {
-    // Until the SFU answers transport-wide congestion feedback (Media-SFU part 2), a browser told to expect it would
-    // starve its own send rate; without it the browser keeps its start rate.
+    // Transport-wide feedback both ways: a subscriber's on what we forward it drives our estimate of its downlink (see
+    // SendSideEstimate), ours on what a publisher sends drives its browser's own congestion control (see
+    // ReceivedPackets), under our REMB.
     private const string TransportCc = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 
     private const string Mid = "urn:ietf:params:rtp-hdrext:sdes:mid";
@@ -37,15 +38,6 @@ public sealed class SfuAnswer
     {
         var endpoint = new SdpEndpoint(local, node.Dtls.Certificate.Fingerprint.ToSdp(), [node.Ice.Candidate]);
         var answer = SfuAnswerBuilder.Build(offer.Description, endpoint);
-        foreach (var media in answer.Media)
-        {
-            media.Extmaps.RemoveAll(extmap => extmap.Uri == TransportCc);
-            foreach (var codec in media.Codecs)
-            {
-                codec.Feedback.Remove("transport-cc");
-            }
-        }
-
         return new SfuAnswer(answer, [.. offer.Description.Media.Zip(answer.Media, Section)]);
     }
 
@@ -99,6 +91,7 @@ public sealed class SfuAnswer
         {
             AudioLevelExtensionId = AudioLevelExtension.IdIn(answered),
             AbsSendTimeExtensionId = ExtensionId(answered, AbsSendTime),
+            TransportSequenceExtensionId = ExtensionId(answered, TransportCc),
         };
     }
 

@@ -30,6 +30,9 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
     /// <summary>The subscriber's abs-send-time extension id on its section (0: none): its copies carry our send time.</summary>
     public int SendTimeExtensionId { get; init; }
 
+    /// <summary>The subscriber's transport-wide sequence number extension id on its section (0: none): its copies are numbered for transport-cc feedback.</summary>
+    public int TransportSequenceExtensionId { get; init; }
+
     public LayerSwitcher Layers { get; } = new(track);
 
     public RateMeter Rate { get; } = new();
@@ -64,17 +67,24 @@ public sealed class Subscription(MediaPeer subscriber, ForwardedTrack track, str
     {
         if (Track.Simulcast is not null && Track.IsVp8(source.PayloadType))
         {
-            Layers.Pictures.Rewrite(copy[ForwardedPacket.PayloadOffset(source, SendTimeExtensionId)..], source.Ssrc, retransmission);
+            Layers.Pictures.Rewrite(copy[ForwardedPacket.PayloadOffset(source, Extensions())..], source.Ssrc, retransmission);
         }
     }
 
-    /// <summary>Writes the subscriber's copy of a publisher packet (see <see cref="ForwardedPacket"/>), stamped with our send time when it negotiated one.</summary>
-    internal int WriteCopy(Span<byte> destination, ReadOnlySpan<byte> packet, in RtpHeader header, byte payloadType, ushort sequence, uint timestamp, TimeProvider clock)
+    /// <summary>
+    /// Writes the subscriber's copy of a publisher packet (see <see cref="ForwardedPacket"/>), stamped with our send time
+    /// when it negotiated one; <paramref name="transportSequenceOffset"/> is where its transport-wide sequence number goes
+    /// when it is sent (-1: none).
+    /// </summary>
+    internal int WriteCopy(Span<byte> destination, ReadOnlySpan<byte> packet, in RtpHeader header, byte payloadType, ushort sequence, uint timestamp, TimeProvider clock, out int transportSequenceOffset)
     {
         // Any monotonic clock serves: a receiver uses only the differences between send times.
-        var sendTime = SendTimeExtensionId == 0 ? 0 : RtpExtensionValues.ToAbsSendTime(clock.GetElapsedTime(0));
-        return ForwardedPacket.Write(destination, packet, header, payloadType, ForwardedSsrc, sequence, timestamp, SendTimeExtensionId, sendTime);
+        var extensions = Extensions(SendTimeExtensionId == 0 ? 0 : RtpExtensionValues.ToAbsSendTime(clock.GetElapsedTime(0)));
+        transportSequenceOffset = ForwardedPacket.TransportSequenceOffset(header, extensions);
+        return ForwardedPacket.Write(destination, packet, header, payloadType, ForwardedSsrc, sequence, timestamp, extensions);
     }
+
+    private CopyExtensions Extensions(uint absSendTime = 0) => new(SendTimeExtensionId, absSendTime, TransportSequenceExtensionId);
 
     public long Packets => Interlocked.Read(ref packets);
 

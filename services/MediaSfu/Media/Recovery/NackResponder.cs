@@ -92,16 +92,16 @@ public sealed class NackResponder(MediaPeer subscriber, TimeProvider time)
             return;
         }
 
-        var length = subscription.WriteCopy(copy, packet, header, payloadType, forwardedSequence, unchecked(header.Timestamp + timestampOffset), time);
+        var length = subscription.WriteCopy(copy, packet, header, payloadType, forwardedSequence, unchecked(header.Timestamp + timestampOffset), time, out var transportSequenceOffset);
         subscription.KeepPicturesContinuous(copy.AsSpan(0, length), header, retransmission: true);
         var rtxType = subscription.PayloadTypes.RtxFor(payloadType);
         if (rtxType == 0 || !RtpHeader.TryParse(copy.AsSpan(0, length), out var forwarded))
         {
-            subscriber.SendRtp(copy.AsSpan(0, length));
+            subscriber.SendRtp(copy.AsSpan(0, length), transportSequenceOffset);
             return;
         }
 
         var wrapped = RtxPacket.Wrap(copy.AsSpan(0, length), forwarded, repair, repairSsrc, rtxType, subscription.Recovery.NextRtxSequence());
-        subscriber.SendRtp(repair.AsSpan(0, wrapped));
+        subscriber.SendRtp(repair.AsSpan(0, wrapped), transportSequenceOffset);
     }
 }
