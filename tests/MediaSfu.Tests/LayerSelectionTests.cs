@@ -21,6 +21,13 @@ public sealed class LayerSelectionTests
         { "paused, a little under the smallest layer's rate stays paused", LayerSelection.Paused, 100, LayerSelection.Paused },
     };
 
+    public static TheoryData<string, LayerOption[], int, double?, int> WhenTheCurrentLayerStalls => new()
+    {
+        { "a larger layer the budget carries takes over", [Q with { Active = false }, H, F], 0, 600, 1 },
+        { "a larger layer over budget does not: the video pauses", [Q with { Active = false }, H, F], 0, 300, LayerSelection.Paused },
+        { "a smaller layer under budget still flows in its place", [Q, H, F with { Active = false }], 2, 100, 0 },
+    };
+
     public static TheoryData<string, LayerOption[], int, double?, int> Cases => new()
     {
         { "unlimited: the best", [Q, H, F], LayerSwitcher.Unlimited, null, 2 },
@@ -51,6 +58,11 @@ public sealed class LayerSelectionTests
     [MemberData(nameof(FromCurrent))]
     public void Switching_up_needs_a_margin_over_the_layers_rate(string why, int current, double? availableKbps, int expected) =>
         Assert.True(expected == LayerSelection.Choose([Q, H, F], 720, availableKbps, current), $"{why}: expected {expected}, got {LayerSelection.Choose([Q, H, F], 720, availableKbps, current)}");
+
+    [Theory]
+    [MemberData(nameof(WhenTheCurrentLayerStalls))]
+    public void A_stalled_layer_is_not_replaced_by_one_the_link_cannot_carry(string why, LayerOption[] layers, int current, double? availableKbps, int expected) =>
+        Assert.True(expected == LayerSelection.Choose(layers, 720, availableKbps, current), $"{why}: expected {expected}, got {LayerSelection.Choose(layers, 720, availableKbps, current)}");
 
     [Fact]
     public void Choosing_allocates_nothing()

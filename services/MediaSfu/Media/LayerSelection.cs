@@ -7,7 +7,7 @@ public readonly record struct LayerOption(int Index, int? Height, double Kbps, b
 /// Which simulcast layer one subscriber gets: the highest flowing layer within its requested height that its bandwidth
 /// carries. A request below the smallest layer still gets the smallest; a bandwidth below
 /// <see cref="PauseBelow"/> of the smallest layer's rate (or a requested height of 0) pauses the video, and a paused
-/// video resumes once the smallest layer's whole rate fits.
+/// video resumes once the smallest layer's whole rate fits. A budget no flowing layer fits never moves the video up.
 /// </summary>
 public static class LayerSelection
 {
@@ -74,9 +74,24 @@ public static class LayerSelection
             }
         }
 
+        // Under budget, the smallest layer keeps flowing, but only in place of the current one or one above it: when the
+        // current layer stalls (a publisher short of CPU), a larger one over budget would flood the link.
         return chosen >= 0 ? candidates[chosen].Index
-            : current != Paused && availableKbps >= candidates[0].Kbps * PauseBelow ? candidates[0].Index
+            : current != Paused && availableKbps >= candidates[0].Kbps * PauseBelow && !IsAboveCurrent(candidates[0], layers, current) ? candidates[0].Index
             : Paused;
+    }
+
+    private static bool IsAboveCurrent(LayerOption layer, ReadOnlySpan<LayerOption> layers, int current)
+    {
+        foreach (var option in layers)
+        {
+            if (option.Index == current)
+            {
+                return option.Index != layer.Index && IsLower(option, layer, byHeight: option.Height is not null && layer.Height is not null);
+            }
+        }
+
+        return false;
     }
 
     private static Span<LayerOption> Flowing(ReadOnlySpan<LayerOption> layers, Span<LayerOption> buffer)

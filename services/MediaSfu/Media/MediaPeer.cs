@@ -9,6 +9,7 @@ using WebRtcChat.WebRtc.Ice;
 using WebRtcChat.WebRtc.Rtcp;
 using WebRtcChat.WebRtc.Rtp;
 using WebRtcChat.WebRtc.Srtp;
+using WebRtcChat.WebRtc.Transport;
 
 namespace WebRtcChat.MediaSfu.Media;
 
@@ -396,7 +397,11 @@ public sealed class MediaPeer : IDisposable
             return;
         }
 
-        Received.Arrived(plain, header);
+        if (Received.TryReadSequence(plain, header, out var transportSequence))
+        {
+            Received.Arrived(transportSequence, DatagramArrival.OfCurrent());
+        }
+
         if (!published.TryGetValue(header.Ssrc, out var track) && !TryBindLayer(plain, header, out track))
         {
             Counters.UnknownStream();

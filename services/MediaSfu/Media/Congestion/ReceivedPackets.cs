@@ -7,7 +7,9 @@ namespace WebRtcChat.MediaSfu.Media.Congestion;
 /// When each packet a publisher sent with a transport-wide sequence number arrived, until it is reported in transport-cc
 /// feedback: the publisher's browser then runs its own congestion control (GCC) on our feedback, with our REMB as a cap.
 /// Each feedback covers the numbers from the last one reported up to the highest arrived (those not arrived reported
-/// lost); a number far behind the highest is no longer reported.
+/// lost); a number far behind the highest is no longer reported. Arrivals are the kernel's receive times where it gives
+/// them: stamped when our thread got to the packet, a busy machine's scheduling delay would read as a growing queue, and
+/// the browser would lower its send rate for it.
 /// </summary>
 public sealed class ReceivedPackets(TimeProvider time)
 {
@@ -15,7 +17,7 @@ public sealed class ReceivedPackets(TimeProvider time)
 
     private readonly Lock gate = new();
     private readonly long[] arrivals = new long[Capacity];
-    private readonly long start = time.GetTimestamp();
+    private readonly DateTime start = time.GetUtcNow().UtcDateTime;
     private long highest = -1;
     private long nextToReport = -1;
     private byte feedbackCount;
@@ -23,18 +25,25 @@ public sealed class ReceivedPackets(TimeProvider time)
     /// <summary>The publisher's transport-wide sequence number extension id (0: it sends none).</summary>
     public int ExtensionId { get; set; }
 
-    /// <summary>Records the arrival of <paramref name="packet"/> now, when it carries a transport-wide sequence number.</summary>
-    public void Arrived(ReadOnlySpan<byte> packet, in RtpHeader header)
+    /// <summary>The transport-wide sequence number <paramref name="packet"/> carries, if the publisher numbers its packets.</summary>
+    public bool TryReadSequence(ReadOnlySpan<byte> packet, in RtpHeader header, out ushort sequence)
     {
+        sequence = 0;
         var id = ExtensionId;
         if (id == 0 || !header.HasExtension || !RtpExtensionReader.TryFind(packet, header, id, out var element) || element.Length != RtpExtensionValues.TransportSequenceLength)
         {
-            return;
+            return false;
         }
 
-        var sequence = RtpExtensionValues.ReadTransportSequence(element.ValueIn(packet));
-        // On our clock since this peer began, in µs, and never 0 (0 marks a slot with no arrival).
-        var arrival = Math.Max(1, (long)time.GetElapsedTime(start).TotalMicroseconds);
+        sequence = RtpExtensionValues.ReadTransportSequence(element.ValueIn(packet));
+        return true;
+    }
+
+    /// <summary>Records that the packet numbered <paramref name="sequence"/> reached us at <paramref name="arrivedUtc"/>.</summary>
+    public void Arrived(ushort sequence, DateTime arrivedUtc)
+    {
+        // In µs since this peer began, and never 0 (0 marks a slot with no arrival).
+        var arrival = Math.Max(1, (arrivedUtc - start).Ticks / TimeSpan.TicksPerMicrosecond);
         lock (gate)
         {
             var extended = Extend(sequence);

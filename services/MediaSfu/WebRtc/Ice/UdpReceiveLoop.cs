@@ -32,6 +32,11 @@ internal sealed class UdpReceiveLoop : IDisposable
     [ThreadStatic]
     private static int sendsFromHandler;
 
+    // The loop whose receive thread this is (its fan-out helper's thread has none): whose socket holds the arrival
+    // time of the datagram being handled.
+    [ThreadStatic]
+    private static UdpReceiveLoop? receiving;
+
     // How often a receive gives up waiting to look at the stop flag: closing a socket does not wake a blocked receive.
     private static readonly TimeSpan StopCheckInterval = TimeSpan.FromMilliseconds(250);
 
@@ -67,6 +72,13 @@ internal sealed class UdpReceiveLoop : IDisposable
         }
 
         ReceiveBuffer.Enlarge(socket, ReceiveBufferBytes);
+        if (OperatingSystem.IsLinux())
+        {
+            // The kernel stamps a socket's datagrams on arrival only after a first SIOCGSTAMP: asked now, any datagram's
+            // arrival can be read later (DatagramArrival), not only the time it was read.
+            _ = LinuxSockets.LastArrival(socket);
+        }
+
         socket.ReceiveTimeout = (int)StopCheckInterval.TotalMilliseconds;
         socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
@@ -93,16 +105,7 @@ internal sealed class UdpReceiveLoop : IDisposable
     public bool StampArrivals
     {
         get => stampArrivals;
-        set
-        {
-            stampArrivals = value && OperatingSystem.IsLinux();
-            if (stampArrivals)
-            {
-                // The kernel starts stamping a socket's datagrams at its first SIOCGSTAMP; ask once now so that the
-                // next datagram is stamped on arrival, not when it is read.
-                _ = LinuxSockets.LastArrival(socket);
-            }
-        }
+        set => stampArrivals = value && OperatingSystem.IsLinux();
     }
 
     /// <summary>
@@ -122,6 +125,13 @@ internal sealed class UdpReceiveLoop : IDisposable
 
     /// <summary>When the datagram being handled reached the socket (UTC), while <see cref="StampArrivals"/>; valid on the handler's thread during the handler.</summary>
     public DateTime? Arrival { get; private set; }
+
+    /// <summary>
+    /// When the datagram being handled on the calling thread reached its socket, as the kernel stamped it (UTC); null
+    /// off a receive thread or where the kernel cannot say. One system call unless <see cref="StampArrivals"/> read it.
+    /// </summary>
+    internal static DateTime? CurrentArrival =>
+        receiving is { } loop ? loop.Arrival ?? (OperatingSystem.IsLinux() ? LinuxSockets.LastArrival(loop.socket) : null) : null;
 
     /// <summary>Datagrams the handler threw on (a bug upstream); counted so the loop survives it.</summary>
     public long HandlerFaults => Interlocked.Read(ref handlerFaults);
@@ -210,6 +220,7 @@ internal sealed class UdpReceiveLoop : IDisposable
     private void Receive()
     {
         realtime = JoinAsSender(realtimePriority);
+        receiving = this;
         FanOutHelper.Attach(helper);
         started.Set();
         var buffer = new byte[MaxDatagram];
