@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using WebRtcChat.WebRtc.Ice;
+using WebRtcChat.WebRtc.Transport;
 using WebRtcChat.WebRtc.Transport.Linux;
 
 namespace WebRtcChat.WebRtc.Tests.Ice;
@@ -110,6 +111,40 @@ public sealed class UdpReceiveLoopTests
     }
 
     [Fact]
+    public async Task A_handler_that_asks_gets_the_datagrams_arrival_without_every_datagram_being_stamped()
+    {
+        using var stamping = await ArrivalStampingOnAsync();
+        var handled = new System.Collections.Concurrent.ConcurrentQueue<(DateTime Arrival, DateTime HandledAt)>();
+        using var secondSentSignal = new ManualResetEventSlim();
+        using var loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (datagram, _) =>
+        {
+            handled.Enqueue((DatagramArrival.OfCurrent(), DateTime.UtcNow));
+            if (datagram[0] == (byte)'a')
+            {
+                secondSentSignal.Wait(TimeSpan.FromSeconds(5));
+                Thread.Sleep(300);
+            }
+        });
+        using var sender = Bound(IPAddress.Loopback);
+
+        sender.SendTo("a"u8.ToArray(), loop.LocalEndPoint);
+        await Task.Delay(50);
+        var secondSent = DateTime.UtcNow;
+        sender.SendTo("b"u8.ToArray(), loop.LocalEndPoint);
+        secondSentSignal.Set();
+        await WaitForAsync(() => handled.Count == 2);
+
+        Assert.False(loop.StampArrivals);
+        var second = handled.ToArray()[1];
+        Assert.InRange(second.Arrival, secondSent.AddMilliseconds(-1), secondSent.AddMilliseconds(50));
+        Assert.True(second.HandledAt - second.Arrival >= TimeSpan.FromMilliseconds(200), $"handled {second.HandledAt:O}, arrived {second.Arrival:O}");
+
+        // Off a receive thread there is no datagram: the time now.
+        var before = DateTime.UtcNow;
+        Assert.InRange(DatagramArrival.OfCurrent(), before, DateTime.UtcNow);
+    }
+
+    [Fact]
     public async Task Forwarding_times_count_each_datagram_that_sent_something_from_its_arrival_and_from_its_read_to_its_send()
     {
         using var stamping = await ArrivalStampingOnAsync();
@@ -136,7 +171,7 @@ public sealed class UdpReceiveLoopTests
             Interlocked.Increment(ref handled);
         });
         using var disposeLoop = loop;
-        var times = new WebRtcChat.WebRtc.Transport.ForwardingTimes();
+        var times = new ForwardingTimes();
         loop.ForwardingTimes = times;
         using var sender = Bound(IPAddress.Loopback);
 
@@ -150,13 +185,13 @@ public sealed class UdpReceiveLoopTests
         var latency = times.Latency.Snapshot();
         Assert.Equal(2, latency.Sum()); // "x" sent nothing
         // Both took 250 ms or more in the server: "a" handled, "f" waiting. 100 ms is the last bucket's "or more".
-        Assert.Equal(TimeSpan.FromMilliseconds(100), WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(latency, 0));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), LatencyHistogram.Quantile(latency, 0));
 
         // Handling: "a" took its 300 ms, "f" (which only waited) next to nothing.
         var handling = times.Handling.Snapshot();
         Assert.Equal(2, handling.Sum());
-        Assert.True(WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(handling, 0.5) < TimeSpan.FromMilliseconds(20), "a packet that only waited was counted as handled slowly");
-        Assert.Equal(TimeSpan.FromMilliseconds(100), WebRtcChat.WebRtc.Transport.LatencyHistogram.Quantile(handling, 1));
+        Assert.True(LatencyHistogram.Quantile(handling, 0.5) < TimeSpan.FromMilliseconds(20), "a packet that only waited was counted as handled slowly");
+        Assert.Equal(TimeSpan.FromMilliseconds(100), LatencyHistogram.Quantile(handling, 1));
     }
 
     /// <summary>
