@@ -81,23 +81,13 @@ public sealed class UdpReceiveLoopTests
         loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (datagram, _) =>
         {
             handled.Enqueue((loop!.Arrival, DateTime.UtcNow));
-            if (datagram[0] == (byte)'a')
-            {
-                // The next datagram is in the socket and waits there meanwhile.
-                secondSentSignal.Wait(TimeSpan.FromSeconds(5));
-                Thread.Sleep(300);
-            }
+            HoldTheFirst(datagram, secondSentSignal);
         });
         using var disposeLoop = loop;
         loop.StampArrivals = true;
         using var sender = Bound(IPAddress.Loopback);
 
-        sender.SendTo("a"u8.ToArray(), loop.LocalEndPoint);
-        await Task.Delay(50);
-        var secondSent = DateTime.UtcNow;
-        sender.SendTo("b"u8.ToArray(), loop.LocalEndPoint);
-        secondSentSignal.Set();
-        await WaitForAsync(() => handled.Count == 2);
+        var secondSent = await SendTheSecondWhileTheFirstIsHeldAsync(sender, loop, secondSentSignal, () => handled.Count == 2);
 
         var second = handled.ToArray()[1];
         Assert.NotNull(second.Arrival);
@@ -119,20 +109,11 @@ public sealed class UdpReceiveLoopTests
         using var loop = new UdpReceiveLoop(new IPEndPoint(IPAddress.Loopback, 0), (datagram, _) =>
         {
             handled.Enqueue((DatagramArrival.OfCurrent(), DateTime.UtcNow));
-            if (datagram[0] == (byte)'a')
-            {
-                secondSentSignal.Wait(TimeSpan.FromSeconds(5));
-                Thread.Sleep(300);
-            }
+            HoldTheFirst(datagram, secondSentSignal);
         });
         using var sender = Bound(IPAddress.Loopback);
 
-        sender.SendTo("a"u8.ToArray(), loop.LocalEndPoint);
-        await Task.Delay(50);
-        var secondSent = DateTime.UtcNow;
-        sender.SendTo("b"u8.ToArray(), loop.LocalEndPoint);
-        secondSentSignal.Set();
-        await WaitForAsync(() => handled.Count == 2);
+        var secondSent = await SendTheSecondWhileTheFirstIsHeldAsync(sender, loop, secondSentSignal, () => handled.Count == 2);
 
         Assert.False(loop.StampArrivals);
         var second = handled.ToArray()[1];
@@ -192,6 +173,28 @@ public sealed class UdpReceiveLoopTests
         Assert.Equal(2, handling.Sum());
         Assert.True(LatencyHistogram.Quantile(handling, 0.5) < TimeSpan.FromMilliseconds(20), "a packet that only waited was counted as handled slowly");
         Assert.Equal(TimeSpan.FromMilliseconds(100), LatencyHistogram.Quantile(handling, 1));
+    }
+
+    /// <summary>In a handler: holds datagram "a" until "b" was sent, then 300 ms more, so "b" waits in the socket meanwhile.</summary>
+    private static void HoldTheFirst(ReadOnlySpan<byte> datagram, ManualResetEventSlim secondSent)
+    {
+        if (datagram[0] == (byte)'a')
+        {
+            secondSent.Wait(TimeSpan.FromSeconds(5));
+            Thread.Sleep(300);
+        }
+    }
+
+    /// <summary>Sends "a", then "b" while the handler holds "a" (<see cref="HoldTheFirst"/>); returns when "b" was sent, once both were handled.</summary>
+    private static async Task<DateTime> SendTheSecondWhileTheFirstIsHeldAsync(Socket sender, UdpReceiveLoop loop, ManualResetEventSlim secondSent, Func<bool> bothHandled)
+    {
+        sender.SendTo("a"u8.ToArray(), loop.LocalEndPoint);
+        await Task.Delay(50);
+        var sentAt = DateTime.UtcNow;
+        sender.SendTo("b"u8.ToArray(), loop.LocalEndPoint);
+        secondSent.Set();
+        await WaitForAsync(bothHandled);
+        return sentAt;
     }
 
     /// <summary>
