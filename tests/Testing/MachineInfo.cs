@@ -19,6 +19,16 @@ public static class MachineInfo
     /// <summary>The 1-, 5- and 15-minute load averages, as <c>/proc/loadavg</c> has them.</summary>
     public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
+    /// <summary>
+    /// CPU time the hypervisor gave to other guests while this machine's CPUs wanted to run, summed over its CPUs since
+    /// boot (the steal column of <c>/proc/stat</c>, in 10 ms ticks); zero on bare metal.
+    /// </summary>
+    public static TimeSpan StolenCpu()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TimeSpan.FromMilliseconds(10 * long.Parse(fields[8], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>A benchmark report's title, date, machine (with <paramref name="machineNote"/>) and the exact command.</summary>
     public static StringBuilder StartReport(string title, string command, string machineNote = "")
     {

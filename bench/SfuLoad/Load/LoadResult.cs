@@ -17,6 +17,9 @@ public sealed record LoadResult(
     /// <summary>The load generator's own CPU time over the window (this process; the same cores as the server).</summary>
     public TimeSpan ClientCpu { get; init; }
 
+    /// <summary>CPU time the hypervisor took from this machine over the window (all its CPUs): a run it hit reads slower.</summary>
+    public TimeSpan StolenCpu { get; init; }
+
     /// <summary>Video latency from the publisher's send to the kernel's arrival stamp at the subscriber's socket: the server's part, without the subscriber's scheduling.</summary>
     public required Latencies ArrivalLatency { get; init; }
 

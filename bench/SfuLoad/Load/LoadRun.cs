@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using WebRtcChat.Bench.SfuLoad.Media;
+using WebRtcChat.Testing;
 using WebRtcChat.WebRtc.Client;
 using WebRtcChat.WebRtc.Sdp;
 
@@ -47,6 +48,7 @@ public static class LoadRun
             await Task.Delay(scenario.Warmup);
             var before = ProcessUsage.Of(target.ProcessId);
             var clientBefore = ProcessUsage.Of(Environment.ProcessId).Cpu;
+            var stolenBefore = MachineInfo.StolenCpu();
             var countersBefore = await target.CountersAsync();
             log.Recording = true;
             var window = Stopwatch.StartNew();
@@ -55,6 +57,7 @@ public static class LoadRun
             var elapsed = window.Elapsed;
             var after = ProcessUsage.Of(target.ProcessId);
             var clientCpu = ProcessUsage.Of(Environment.ProcessId).Cpu - clientBefore;
+            var stolen = MachineInfo.StolenCpu() - stolenBefore;
             var countersAfter = await target.CountersAsync();
             pump.Dispose(); // nothing more is sent: what arrives from now on was sent in the window
             await Task.Delay(TimeSpan.FromMilliseconds(500));
@@ -72,6 +75,7 @@ public static class LoadRun
                 countersBefore is null || countersAfter is null ? null : countersAfter.Since(countersBefore))
             {
                 ClientCpu = clientCpu,
+                StolenCpu = stolen,
                 ArrivalLatency = Latencies.From([.. subscribers.SelectMany(s => s.Meter.ArrivalLatencies())], 0, elapsed),
             };
         }
