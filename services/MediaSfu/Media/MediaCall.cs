@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using WebRtcChat.MediaSfu.Media.Recovery;
 
 namespace WebRtcChat.MediaSfu.Media;
@@ -10,22 +11,22 @@ namespace WebRtcChat.MediaSfu.Media;
 /// </summary>
 public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettings? recovery = null)
 {
-    private readonly ConcurrentDictionary<Guid, MediaPeer> peers = new();
+    private readonly Roster<Guid, MediaPeer> peers = new();
     private readonly ConcurrentDictionary<Guid, Dictionary<string, Subscription>> subscriptionsByPeer = new();
     private readonly Lock planning = new();
 
     public Guid CallId { get; } = callId;
 
-    public IReadOnlyCollection<MediaPeer> Peers => [.. peers.Values];
+    public ImmutableArray<MediaPeer> Peers => peers.All;
 
     public bool IsEmpty => peers.IsEmpty;
 
-    public MediaPeer? Find(Guid participantId) => peers.GetValueOrDefault(participantId);
+    public MediaPeer? Find(Guid participantId) => peers.Find(participantId);
 
     /// <summary>The forwarded track with this SSRC, from whichever participant publishes it.</summary>
     public ForwardedTrack? FindTrack(uint ssrc)
     {
-        foreach (var peer in peers.Values)
+        foreach (var peer in peers.All)
         {
             foreach (var track in peer.Published)
             {
@@ -41,7 +42,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
 
     public void Add(MediaPeer peer)
     {
-        peers[peer.ParticipantId] = peer;
+        peers.Set(peer.ParticipantId, peer);
         subscriptionsByPeer[peer.ParticipantId] = new Dictionary<string, Subscription>(StringComparer.Ordinal);
     }
 
@@ -50,12 +51,12 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
     {
         lock (planning)
         {
-            if (!peers.TryRemove(new KeyValuePair<Guid, MediaPeer>(peer.ParticipantId, peer)))
+            if (!peers.TryRemove(peer.ParticipantId, peer))
             {
                 return;
             }
 
-            foreach (var track in peers.Values.SelectMany(p => p.Published))
+            foreach (var track in peers.All.SelectMany(p => p.Published))
             {
                 track.Remove(peer);
             }
@@ -68,7 +69,7 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
                     subscriptions.Remove(mid);
                 }
 
-                peers.GetValueOrDefault(subscriberId)?.Receive(subscriptions.Values);
+                peers.Find(subscriberId)?.Receive(subscriptions.Values);
             }
         }
     }
@@ -101,13 +102,13 @@ public sealed class MediaCall(Guid callId, TimeProvider time, LossRecoverySettin
 
     private ForwardedTrack? Subscribe(MediaPeer subscriber, OfferedSection section, Dictionary<string, Subscription> current)
     {
-        if (current.TryGetValue(section.Mid, out var kept) && peers.ContainsKey(kept.Track.Publisher.ParticipantId))
+        if (current.TryGetValue(section.Mid, out var kept) && peers.Contains(kept.Track.Publisher.ParticipantId))
         {
             return kept.Track;
         }
 
         var taken = current.Values.Select(s => s.Track).ToHashSet();
-        var next = peers.Values
+        var next = peers.All
             .Where(p => p != subscriber)
             .SelectMany(p => p.Published)
             .FirstOrDefault(t => t.Kind == section.Kind && !taken.Contains(t));

@@ -37,6 +37,7 @@ public sealed class MediaPeer : IDisposable
     private readonly NackResponder nacks;
     private FrozenDictionary<uint, ForwardedTrack> published = FrozenDictionary<uint, ForwardedTrack>.Empty;
     private ForwardedTrack[] tracks = [];
+    private SimulcastLayer[] publishedLayers = [];
     private Subscription[] receiving = [];
     private SrtpSession? srtp;
     private DtlsSession? dtls;
@@ -88,7 +89,10 @@ public sealed class MediaPeer : IDisposable
 
     public bool IsClosed => Volatile.Read(ref closed) == 1;
 
-    public IEnumerable<ForwardedTrack> Published => Volatile.Read(ref tracks);
+    public IReadOnlyList<ForwardedTrack> Published => Volatile.Read(ref tracks);
+
+    /// <summary>The layers of every track this participant publishes (one each without simulcast).</summary>
+    public ReadOnlySpan<SimulcastLayer> PublishedLayers => Volatile.Read(ref publishedLayers);
 
     /// <summary>The other participants' streams this one receives.</summary>
     public IReadOnlyList<Subscription> Receiving => Volatile.Read(ref receiving);
@@ -102,7 +106,9 @@ public sealed class MediaPeer : IDisposable
     /// <summary>The streams this participant sends, from its latest offer.</summary>
     public void Publish(IEnumerable<ForwardedTrack> tracks)
     {
-        Volatile.Write(ref this.tracks, [.. tracks]);
+        ForwardedTrack[] now = [.. tracks];
+        Volatile.Write(ref publishedLayers, [.. now.SelectMany(t => t.Layers)]);
+        Volatile.Write(ref this.tracks, now);
         IndexPublishedSsrcs();
     }
 

@@ -5,56 +5,85 @@ namespace WebRtcChat.MediaSfu.Media;
 /// <summary>
 /// RTCP terminated per leg (RFC 3550 §6, as a translator that is an endpoint on each side): every interval each
 /// publisher gets our receiver report on its streams, and each subscriber a sender report per stream we forward to it,
-/// so both measure loss, jitter and RTT against us and subscribers can synchronize audio with video.
+/// so both measure loss, jitter and RTT against us and subscribers can synchronize audio with video. A round allocates
+/// nothing (see <see cref="MediaControlLoop"/>).
 /// </summary>
 public sealed class RtcpReporter(SfuNode node, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    /// <summary>A receiver report's blocks, filled for one publisher at a time (one loop uses it).</summary>
+    private readonly ReportBlock[] blocks = new ReportBlock[ReceiverReport.MaxBlocks];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var peer in node.Calls.SelectMany(c => c.Peers).Where(p => p.IsConnected))
+            Report();
+        }
+    }
+
+    /// <summary>One round: every connected participant's rates sampled, its receiver and sender reports sent.</summary>
+    public void Report()
+    {
+        foreach (var call in node.Calls)
+        {
+            foreach (var peer in call.Peers)
             {
-                SampleRates(peer);
-                ReportReception(peer);
-                ReportSending(peer);
+                if (peer.IsConnected)
+                {
+                    SampleRates(peer);
+                    ReportReception(peer);
+                    ReportSending(peer);
+                }
             }
         }
     }
 
     private void SampleRates(MediaPeer peer)
     {
-        foreach (var track in peer.Published)
+        var tracks = peer.Published;
+        for (var i = 0; i < tracks.Count; i++)
         {
-            track.Rate.Sample(track.Bytes, time);
-            foreach (var layer in track.Layers)
-            {
-                layer.Frames?.Rate.Sample(layer.Frames.Frames, time);
-            }
+            tracks[i].Rate.Sample(tracks[i].Bytes, time);
         }
 
-        foreach (var subscription in peer.Receiving)
+        foreach (var layer in peer.PublishedLayers)
         {
-            subscription.Rate.Sample(subscription.Bytes, time);
+            layer.Frames?.Rate.Sample(layer.Frames.Frames, time);
+        }
+
+        var receiving = peer.Receiving;
+        for (var i = 0; i < receiving.Count; i++)
+        {
+            receiving[i].Rate.Sample(receiving[i].Bytes, time);
         }
     }
 
-    private static void ReportReception(MediaPeer publisher)
+    private void ReportReception(MediaPeer publisher)
     {
-        var blocks = publisher.Published.SelectMany(t => t.Layers).Select(l => l.Reception?.ReportBlock()).OfType<ReportBlock>().Take(31).ToArray();
-        if (blocks.Length > 0)
+        var count = 0;
+        foreach (var layer in publisher.PublishedLayers)
         {
-            publisher.SendRtcp(static (buffer, state) => ReceiverReport.Write(buffer, state.LocalSsrc, state.blocks), (publisher.LocalSsrc, blocks));
+            if (count < blocks.Length && layer.Reception?.ReportBlock() is { } block)
+            {
+                blocks[count++] = block;
+            }
+        }
+
+        if (count > 0)
+        {
+            publisher.SendRtcp(static (buffer, state) => ReceiverReport.Write(buffer, state.LocalSsrc, state.blocks.AsSpan(0, state.count)), (publisher.LocalSsrc, blocks, count));
         }
     }
 
     private void ReportSending(MediaPeer subscriber)
     {
-        foreach (var subscription in subscriber.Receiving)
+        var receiving = subscriber.Receiving;
+        for (var i = 0; i < receiving.Count; i++)
         {
+            var subscription = receiving[i];
             if (subscription.Packets == 0 || subscription.Layers.Outgoing.RtpTimeAt(RtpClock.Now(time, subscription.Track.ClockRate)) is not { } rtpNow)
             {
                 continue;

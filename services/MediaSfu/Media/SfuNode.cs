@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
@@ -16,7 +16,7 @@ namespace WebRtcChat.MediaSfu.Media;
 /// </summary>
 public sealed partial class SfuNode : IDisposable
 {
-    private readonly ConcurrentDictionary<Guid, MediaCall> calls = new();
+    private readonly Roster<Guid, MediaCall> calls = new();
     private readonly TimeProvider time;
     private readonly TimeSpan keyframeInterval;
     private readonly LossRecoverySettings recovery;
@@ -55,9 +55,9 @@ public sealed partial class SfuNode : IDisposable
 
     public MediaCall CallFor(Guid callId) => calls.GetOrAdd(callId, id => new MediaCall(id, time, recovery));
 
-    public MediaCall? FindCall(Guid callId) => calls.GetValueOrDefault(callId);
+    public MediaCall? FindCall(Guid callId) => calls.Find(callId);
 
-    public IEnumerable<MediaCall> Calls => calls.Values;
+    public ImmutableArray<MediaCall> Calls => calls.All;
 
     /// <summary>
     /// Opens a participant's media on this node: its ICE session, its place in the call and the answer to its offer.
@@ -95,13 +95,13 @@ public sealed partial class SfuNode : IDisposable
     {
         if (call.IsEmpty)
         {
-            calls.TryRemove(new KeyValuePair<Guid, MediaCall>(call.CallId, call));
+            calls.TryRemove(call.CallId, call);
         }
     }
 
     public void Dispose()
     {
-        foreach (var peer in calls.Values.SelectMany(c => c.Peers))
+        foreach (var peer in calls.All.SelectMany(c => c.Peers))
         {
             peer.Close();
         }

@@ -21,18 +21,14 @@ public sealed class UplinkReporter(IOptions<SfuOptions> options)
     public void Report(MediaPeer publisher, bool periodic)
     {
         var (received, lost, kbps, ssrcs) = (0L, 0L, 0.0, 0);
-        foreach (var track in publisher.Published)
+        var layers = publisher.PublishedLayers;
+        foreach (var layer in layers)
         {
-            var layers = track.Layers;
-            for (var i = 0; i < layers.Count; i++)
+            kbps += layer.Rate.Kbps;
+            ssrcs += layer.Ssrc != 0 ? 1 : 0;
+            if (layer.Reception?.Snapshot() is { } snapshot)
             {
-                var layer = layers[i];
-                kbps += layer.Rate.Kbps;
-                ssrcs += layer.Ssrc != 0 ? 1 : 0;
-                if (layer.Reception?.Snapshot() is { } snapshot)
-                {
-                    (received, lost) = (received + snapshot.Packets, lost + snapshot.Lost);
-                }
+                (received, lost) = (received + snapshot.Packets, lost + snapshot.Lost);
             }
         }
 
@@ -51,7 +47,17 @@ public sealed class UplinkReporter(IOptions<SfuOptions> options)
         }
 
         var bitrate = (ulong)(estimate.Update(received, lost, kbps) * 1000);
-        var named = publisher.Published.SelectMany(t => t.Layers).Select(l => l.Ssrc).Where(ssrc => ssrc != 0).Take(255).ToArray();
+        var named = new uint[Math.Min(ssrcs, ReceiverEstimatedMaximumBitrate.MaxSsrcs)];
+        var n = 0;
+        foreach (var layer in layers)
+        {
+            // A layer's SSRC is learned from its first packet, maybe since it was counted.
+            if (layer.Ssrc != 0 && n < named.Length)
+            {
+                named[n++] = layer.Ssrc;
+            }
+        }
+
         publisher.SendRtcp(static (buffer, state) => ReceiverEstimatedMaximumBitrate.Write(buffer, state.LocalSsrc, state.bitrate, state.named), (publisher.LocalSsrc, bitrate, named));
     }
 

@@ -8,6 +8,9 @@ namespace WebRtcChat.WebRtc.Rtcp;
 /// </summary>
 public static class ReceiverEstimatedMaximumBitrate
 {
+    /// <summary>The most SSRCs one REMB can name (its count is one byte).</summary>
+    public const int MaxSsrcs = 255;
+
     private const uint Identifier = 0x52454D42; // "REMB"
     private const int FixedFciLength = 8;
     private const ulong MaxMantissa = (1 << 18) - 1;
@@ -38,7 +41,7 @@ public static class ReceiverEstimatedMaximumBitrate
     /// <summary>Writes a REMB of <paramref name="bitrate"/> bits/s (rounded down to what 18 bits of mantissa hold); returns its length.</summary>
     public static int Write(Span<byte> destination, uint senderSsrc, ulong bitrate, ReadOnlySpan<uint> ssrcs)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ssrcs.Length, 255);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ssrcs.Length, MaxSsrcs);
         var exponent = 0;
         while (bitrate >> exponent > MaxMantissa)
         {
